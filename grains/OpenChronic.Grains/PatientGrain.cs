@@ -1,0 +1,64 @@
+using System.IO.Hashing;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using OpenChronic.Domain.Pathways;
+
+namespace OpenChronic.Grains;
+
+/// <summary>
+/// Holds one patient's timeline in memory (32 bytes an event, no second copy) and persists it once per applied unit.
+/// Unit application is idempotent: units are remembered by a 64-bit hash of their id.
+/// </summary>
+public sealed partial class PatientGrain(
+    [PersistentState("patient", "patients")] IPersistentState<PatientState> state,
+    ILogger<PatientGrain> logger) : Grain, IPatientGrain
+{
+    private PatientTimeline? _timeline;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _timeline = new PatientTimeline();
+        if (state.State.Events.Length > 0)
+        {
+            _timeline.Add(state.State.Events.AsSpan());
+
+            // The timeline is the resident copy; the pack is rebuilt for each write.
+            state.State.Events = [];
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask<bool> ApplyUnitAsync(UnitEvents unit)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(unit.UnitId));
+        if (Array.IndexOf(state.State.AppliedUnits, hash) >= 0)
+        {
+            LogUnitAlreadyApplied(logger, unit.UnitId);
+            return false;
+        }
+
+        var timeline = _timeline!;
+        timeline.Add(unit.Pack.AsSpan());
+        state.State.Events = EventPack.Pack(timeline.Events);
+        state.State.AppliedUnits = [.. state.State.AppliedUnits, hash];
+        if (unit.Profile is not null)
+        {
+            state.State.Profile = unit.Profile;
+        }
+
+        await state.WriteStateAsync();
+        state.State.Events = [];
+        return true;
+    }
+
+    public ValueTask<PatientSnapshot> GetSnapshotAsync() =>
+        ValueTask.FromResult(new PatientSnapshot(state.State.Profile, _timeline!.Count, state.State.AppliedUnits.Length, _timeline.ResidentBytes));
+
+    public ValueTask<byte[]> GetTimelineAsync() => ValueTask.FromResult(EventPack.Pack(_timeline!.Events));
+
+    // The unit id names a file partition, never a patient; the grain key is a pseudonym and is not logged either.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {UnitId} was already applied; ignored.")]
+    private static partial void LogUnitAlreadyApplied(ILogger logger, string unitId);
+}
