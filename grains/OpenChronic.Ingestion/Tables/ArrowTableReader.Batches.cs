@@ -45,7 +45,7 @@ internal sealed partial class ArrowTableReader
                 {
                     buffer.AppendNull();
                 }
-                else if (!TryConvert(column, row, buffer, out var reason, out var value))
+                else if (!TryConvertInRange(column, row, buffer, out var reason, out var value))
                 {
                     buffer.AppendNull();
                     rejectReasons ??= new string?[length];
@@ -122,6 +122,27 @@ internal sealed partial class ArrowTableReader
         return buffer.Build();
     }
 
+    /// <summary>A conversion whose arithmetic overflows (a date in year 300,000) is a rejected value, not an exception.</summary>
+    private bool TryConvertInRange(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
+    {
+        var count = buffer.Count;
+        try
+        {
+            return TryConvert(column, row, buffer, out reason, out value);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            if (buffer.Count > count)
+            {
+                buffer.Truncate(count);
+            }
+
+            reason = "value out of range";
+            value = null;
+            return false;
+        }
+    }
+
     private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
     {
         value = null;
@@ -161,7 +182,7 @@ internal sealed partial class ArrowTableReader
             case Date64Array d64:
                 return buffer.TryAppendMilliseconds(d64.Values[row], out reason);
             case TimestampArray ts:
-                return buffer.TryAppendMilliseconds(ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
+                return buffer.TryAppendMilliseconds(SndsDates.ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
             case UInt64Array u64 when u64.Values[row] > long.MaxValue:
                 value = u64.Values[row].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = "integer too large";
@@ -184,11 +205,4 @@ internal sealed partial class ArrowTableReader
         _ => throw new InvalidOperationException($"Unexpected Arrow type {column.Data.DataType.Name}."),
     };
 
-    private static long ToMilliseconds(long value, TimeUnit unit) => unit switch
-    {
-        TimeUnit.Second => value * 1000,
-        TimeUnit.Millisecond => value,
-        TimeUnit.Microsecond => (long)Math.Floor(value / 1000.0),
-        _ => (long)Math.Floor(value / 1_000_000.0),
-    };
 }

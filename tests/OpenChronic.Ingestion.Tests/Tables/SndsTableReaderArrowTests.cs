@@ -63,6 +63,25 @@ public sealed class SndsTableReaderArrowTests
     }
 
     [Fact]
+    public void ReadNext_TimestampOutOfDateRange_RejectsRow()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("t.ipc");
+        var seconds = new TimestampType(TimeUnit.Second, (string?)null);
+        var schema = new Schema.Builder().Field(new Field("EXE_SOI_DTD", seconds, true)).Build();
+        var values = new ArrowBuffer.Builder<long>().Append(86_400).Append(long.MaxValue / 2).Build();
+        using (var writer = SndsTableWriter.Create(path, schema, SndsFileFormat.ArrowIpc))
+        {
+            writer.Write(new RecordBatch(schema, [new TimestampArray(seconds, values, ArrowBuffer.Empty, 2, 0, 0)], 2));
+        }
+
+        var (columns, rows, rejects, _) = TableAssert.ReadAll(path, s_prs);
+        Assert.Equal([1L], rows);
+        Assert.Equal([1], columns["EXE_SOI_DTD"]);
+        Assert.Equal((2L, "EXE_SOI_DTD", "value out of range"), (rejects[0].Row, rejects[0].Column, rejects[0].Reason));
+    }
+
+    [Fact]
     public void ReadNext_CatalogueTypes_PassesColumnsThroughWithRowNumbers()
     {
         using var dir = new TempDirectory();

@@ -142,6 +142,30 @@ public sealed class SndsTableReaderCsvTests : IDisposable
     }
 
     [Fact]
+    public void ReadNext_HeaderOnly_GivesNoBatch()
+    {
+        var path = Write("t.csv", $"{Header}\n");
+        using var reader = SndsTableReader.Open(path, s_prs);
+        Assert.Equal(4, reader.Schema.FieldsList.Count);
+        Assert.Null(reader.ReadNext());
+    }
+
+    [Fact]
+    public void ReadNext_EveryRowRejected_ReturnsEmptyBatchesWithTheRejects()
+    {
+        var path = Write("t.csv", $"{Header}\nA;x;1;1\nB;y;1;1\nC;z;1;1\n");
+        using var reader = SndsTableReader.Open(path, s_prs, Only4 with { BatchSize = 2 });
+        var rejects = new List<RejectedRow>();
+        while (reader.ReadNext() is { } batch)
+        {
+            Assert.Equal(0, batch.Batch.Length);
+            rejects.AddRange(batch.Rejects);
+        }
+
+        Assert.Equal([1L, 2, 3], rejects.Select(r => r.Row));
+    }
+
+    [Fact]
     public void ReadNext_TooManyFields_RejectsRow()
     {
         var path = Write("t.csv", $"{Header}\nA;2020-01-01;1.5;1111;x\nB;2020-01-02;2;1112\n");
