@@ -68,6 +68,10 @@ internal sealed partial class ArrowTableReader : ISndsTableReader
             var properties = ArrowReaderProperties.GetDefault();
             owned.Add(properties);
             properties.BatchSize = options.BatchSize;
+
+            // pre-buffering reads ahead every requested row group and keeps it: memory grew with the file
+            // (635 MiB peak for a 500 MiB file, 242 MiB without), so it stays off to keep memory bounded
+            properties.PreBuffer = false;
             var reader = new FileReader(path, arrowProperties: properties);
             owned.Add(reader);
             var schema = reader.Schema;
