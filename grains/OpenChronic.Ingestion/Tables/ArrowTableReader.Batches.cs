@@ -9,16 +9,7 @@ internal sealed partial class ArrowTableReader
 {
     public SndsReadBatch? ReadNext()
     {
-        RecordBatch? source;
-        try
-        {
-            source = _next();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new SndsFormatException(Path, $"unreadable after data row {_rowBase}: {e.Message}", e);
-        }
-
+        var source = NextSlice();
         if (source is null)
         {
             return null;
@@ -97,6 +88,44 @@ internal sealed partial class ArrowTableReader
 
         _rowBase += length;
         return new SndsReadBatch(new RecordBatch(Schema, arrays, rowNumbers.Length), rowNumbers, rejects);
+    }
+
+    /// <summary>
+    /// The next stretch of at most the batch size rows: a file batch as it is, or a zero-copy slice of it
+    /// when it is larger (Arrow IPC files keep the batches their writer chose).
+    /// </summary>
+    private RecordBatch? NextSlice()
+    {
+        if (_pending is null)
+        {
+            try
+            {
+                _pending = _next();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new SndsFormatException(Path, $"unreadable after data row {_rowBase}: {e.Message}", e);
+            }
+
+            _pendingOffset = 0;
+            if (_pending is null)
+            {
+                return null;
+            }
+        }
+
+        var batch = _pending;
+        var length = Math.Min(_batchSize, batch.Length - _pendingOffset);
+        var offset = _pendingOffset;
+        _pendingOffset += length;
+        if (_pendingOffset >= batch.Length)
+        {
+            _pending = null;
+        }
+
+        return offset == 0 && length == batch.Length
+            ? batch
+            : new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
     }
 
     /// <summary>The rows of <paramref name="array"/> that were not rejected, copied through the column's buffer.</summary>

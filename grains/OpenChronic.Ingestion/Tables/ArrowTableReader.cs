@@ -18,8 +18,11 @@ internal sealed partial class ArrowTableReader : ISndsTableReader
     private readonly string[] _sourceNames;
     private readonly bool[] _passThrough;
     private readonly ColumnBuffer[] _buffers;
+    private readonly int _batchSize;
     private char[] _chars = new char[256];
     private long _rowBase;
+    private RecordBatch? _pending;
+    private int _pendingOffset;
 
     private ArrowTableReader(string path, SndsTable table, Schema fileSchema, HeaderMatch match, int batchSize, Func<RecordBatch?> next, IDisposable[] owned)
     {
@@ -27,6 +30,7 @@ internal sealed partial class ArrowTableReader : ISndsTableReader
         Table = table;
         _next = next;
         _owned = owned;
+        _batchSize = batchSize;
         MissingColumns = match.Missing;
         ExtraColumns = match.Extra;
         if (match.Columns.Length == 0 && match.Extra.Length > 0)
