@@ -91,6 +91,40 @@ public sealed class SndsTableReaderCsvTests : IDisposable
         Assert.Contains("EXE_SOI_DTD", reject.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2007-01-02")]
+    [InlineData("02/01/2007")]
+    [InlineData("02012007")]
+    [InlineData("02JAN2007")]
+    [InlineData("02jan2007")]
+    [InlineData("02JAN2007:00:00:00")]
+    [InlineData("2007-01-02 23:59:59")]
+    [InlineData("2007-01-02T08:30:00.250")]
+    [InlineData(" 2007-01-02 ")]
+    public void ReadNext_DateSpellings_AllReadAsTheSameDay(string text)
+    {
+        var path = Write("t.csv", $"BEN_NIR_PSA;EXE_SOI_DTD\nA;{text}\n");
+        var (columns, _, rejects, _) = TableAssert.ReadAll(path, s_prs);
+        Assert.Empty(rejects);
+        Assert.Equal([new DateOnly(2007, 1, 2).DayNumber - 719_162], columns["EXE_SOI_DTD"]);
+    }
+
+    [Theory]
+    [InlineData("2007-01-02x")]
+    [InlineData("31/02/2007")]
+    [InlineData("02XYZ2007")]
+    [InlineData("2007-1-2")]
+    [InlineData("2007-01-02 25:00:00")]
+    [InlineData("0201200")]
+    [InlineData("02/01/07")]
+    public void ReadNext_MalformedDates_AreRejected(string text)
+    {
+        var path = Write("t.csv", $"BEN_NIR_PSA;EXE_SOI_DTD\nA;{text}\n");
+        var (_, rows, rejects, _) = TableAssert.ReadAll(path, s_prs);
+        Assert.Empty(rows);
+        Assert.Equal(("EXE_SOI_DTD", text), (Assert.Single(rejects).Column, Assert.Single(rejects).Value));
+    }
+
     [Fact]
     public void ReadNext_UnparsableNumber_RejectsRowAndKeepsColumnsAligned()
     {
