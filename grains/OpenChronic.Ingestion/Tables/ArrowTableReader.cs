@@ -76,6 +76,9 @@ internal sealed partial class ArrowTableReader : ISndsTableReader
             // pre-buffering reads ahead every requested row group and keeps it: memory grew with the file
             // (635 MiB peak for a 500 MiB file, 242 MiB without), so it stays off to keep memory bounded
             properties.PreBuffer = false;
+
+            // columns are decoded in parallel on Arrow's CPU pool (bounded by the core count)
+            properties.UseThreads = true;
             var reader = new FileReader(path, arrowProperties: properties);
             owned.Add(reader);
             var schema = reader.Schema;
