@@ -1,0 +1,99 @@
+using System.Text;
+using OpenChronic.Domain.Snds;
+
+namespace OpenChronic.Ingestion.Validation;
+
+/// <summary>
+/// Whether values are codes of one nomenclature, with the verdict cached per distinct value (up to a
+/// bound), so that a column of millions of rows costs one lookup per row. ICD-10 lists compare codes
+/// without dots and without the trailing '+' or '*' of PMSI coding (<c>E11.9</c>, <c>E119+</c> → <c>E119</c>).
+/// </summary>
+internal sealed class CodeListVerdicts
+{
+    private const int StackChars = 128;
+    private readonly Nomenclature _list;
+    private readonly bool _icd;
+    private readonly bool _quoted;
+    private readonly int _maxCached;
+    private readonly Dictionary<string, bool> _text = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _textBySpan;
+    private readonly Dictionary<long, bool> _numbers = [];
+
+    public CodeListVerdicts(Nomenclature list, bool icd, string description, int maxCached)
+    {
+        _list = list;
+        _icd = icd;
+        _maxCached = maxCached;
+        Description = description;
+        _textBySpan = _text.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Some code lists (IR_CCAM_V63) come with quoted fields, which the nomenclature keeps as part of the code.
+        _quoted = list.Codes.FirstOrDefault() is { Length: > 1 } first && first[0] == '"' && first[^1] == '"';
+    }
+
+    /// <summary>What values are checked against, e.g. <c>nomenclature IR_SPE_V</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>True when the trimmed, non-empty UTF-8 <paramref name="value"/> is a code of the list.</summary>
+    public bool IsKnown(ReadOnlySpan<byte> value)
+    {
+        Span<char> chars = value.Length <= StackChars ? stackalloc char[StackChars] : new char[value.Length];
+        var length = Encoding.UTF8.GetChars(value, chars);
+        var text = chars[..length];
+        if (_textBySpan.TryGetValue(text, out var known))
+        {
+            return known;
+        }
+
+        var key = text.ToString();
+        known = Lookup(key);
+        if (_text.Count < _maxCached)
+        {
+            _text.Add(key, known);
+        }
+
+        return known;
+    }
+
+    /// <summary>True when the integer <paramref name="value"/> is a code of the list (compared as a number).</summary>
+    public bool IsKnown(long value)
+    {
+        if (_numbers.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        known = _list.Contains(value);
+        if (_numbers.Count < _maxCached)
+        {
+            _numbers.Add(value, known);
+        }
+
+        return known;
+    }
+
+    internal static string NormaliseIcd(string code)
+    {
+        var builder = new StringBuilder(code.Length);
+        foreach (var c in code)
+        {
+            if (c is not ('.' or ' '))
+            {
+                builder.Append(c);
+            }
+        }
+
+        while (builder.Length > 0 && builder[^1] is '+' or '*')
+        {
+            builder.Length--;
+        }
+
+        return builder.ToString();
+    }
+
+    private bool Lookup(string value)
+    {
+        var code = _icd ? NormaliseIcd(value) : value;
+        return code.Length > 0 && (_list.Contains(code) || (_quoted && _list.Contains($"\"{code}\"")));
+    }
+}
