@@ -5,7 +5,7 @@ namespace OpenChronic.Ingestion.Validation;
 
 /// <summary>
 /// The files of an extract folder: table files recognised by name (<see cref="SndsFileName"/>) and
-/// extension (CSV, Parquet, Arrow IPC), and the rest. Sub-folders are walked; a <c>truth/</c> folder
+/// extension (<see cref="SndsTableReader.FormatOf"/>: CSV, gzipped CSV, Parquet, Arrow IPC), and the rest. Sub-folders are walked; a <c>truth/</c> folder
 /// (ground truth written by the synthetic generator) is skipped.
 /// </summary>
 /// <param name="Files">Recognised table files, sorted by relative path.</param>
@@ -43,7 +43,7 @@ public sealed record ExtractInventory(IReadOnlyList<ExtractFile> Files, IReadOnl
             foreach (var path in System.IO.Directory.EnumerateFiles(folder))
             {
                 var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-                var format = FormatOf(path);
+                var format = SndsTableReader.FormatOf(path);
                 var name = format is null ? null : SndsFileName.TryParse(path, catalogue);
                 if (format is { } f && name is not null)
                 {
@@ -59,19 +59,5 @@ public sealed record ExtractInventory(IReadOnlyList<ExtractFile> Files, IReadOnl
         files.Sort((a, b) => string.CompareOrdinal(a.RelativePath, b.RelativePath));
         unrecognised.Sort(StringComparer.Ordinal);
         return new ExtractInventory(files, unrecognised);
-    }
-
-    /// <summary>The format of a table file from its extension, or null when it is none the readers know.</summary>
-    public static SndsFileFormat? FormatOf(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        var extension = Path.GetExtension(path).ToUpperInvariant();
-        return extension switch
-        {
-            ".CSV" => SndsFileFormat.Csv,
-            ".PARQUET" => SndsFileFormat.Parquet,
-            ".ARROW" or ".FEATHER" or ".IPC" => SndsFileFormat.ArrowIpc,
-            _ => null,
-        };
     }
 }

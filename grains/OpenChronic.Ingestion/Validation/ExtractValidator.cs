@@ -27,7 +27,20 @@ public sealed class ExtractValidator
         _options = options;
     }
 
-    /// <summary>Validates the extract in <paramref name="directory"/> (walked recursively).</summary>
+    /// <summary>
+    /// Validates the extract in <paramref name="directory"/> (walked recursively) with the table readers of
+    /// <see cref="SndsTableReader"/>.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static ValidationReport Validate(string directory, ValidationOptions? options = null,
+        IProgress<ValidationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var readOptions = (options ?? ValidationOptions.Default).ReadOptions;
+        return new ExtractValidator((path, table) => SndsTableReader.Open(path, table, readOptions), options)
+            .Run(directory, progress, cancellationToken);
+    }
+
+    /// <summary>Validates the extract in <paramref name="directory"/> (walked recursively) with this validator's readers.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     public ValidationReport Run(string directory, IProgress<ValidationProgress>? progress = null, CancellationToken cancellationToken = default)
     {

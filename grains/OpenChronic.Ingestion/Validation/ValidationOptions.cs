@@ -1,4 +1,5 @@
 using OpenChronic.Domain.Snds;
+using OpenChronic.Ingestion.Tables;
 
 namespace OpenChronic.Ingestion.Validation;
 
@@ -13,6 +14,9 @@ public sealed record ValidationOptions
 
     /// <summary>Distinct values whose nomenclature verdict is cached per column; past that, values are checked uncached.</summary>
     public int MaxCachedValuesPerColumn { get; init; } = 100_000;
+
+    /// <summary>How <see cref="ExtractValidator.Validate"/> reads files (batch size, CSV delimiter).</summary>
+    public SndsReadOptions ReadOptions { get; init; } = SndsReadOptions.Default;
 
     /// <summary>The tables files are recognised against.</summary>
     public SndsCatalogue Catalogue { get; init; } = SndsCatalogue.Default;

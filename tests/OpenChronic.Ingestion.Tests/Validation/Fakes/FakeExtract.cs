@@ -49,6 +49,21 @@ internal sealed class FakeExtract : IDisposable
         return _files.Remove(Full(relativePath));
     }
 
+    /// <summary>Writes every table file for real (format from its extension), so that the real readers can read them.</summary>
+    public void WriteFiles()
+    {
+        foreach (var (path, file) in _files)
+        {
+            var batches = file.BuildBatches();
+            using var writer = SndsTableWriter.Create(path, batches[0].Schema, SndsTableReader.FormatOf(path)!.Value);
+            foreach (var batch in batches)
+            {
+                writer.Write(batch);
+                batch.Dispose();
+            }
+        }
+    }
+
     public ISndsTableReader Open(string path, SndsTable table)
     {
         var file = _files[Path.GetFullPath(path)];

@@ -32,7 +32,11 @@ internal sealed class FakeFile(SndsTable table)
         return this;
     }
 
-    public InMemoryTableReader CreateReader(string path)
+    public InMemoryTableReader CreateReader(string path) =>
+        new(path, Table, BuildBatches(), Rejects, ExtraColumns, FailAfterBatches);
+
+    /// <summary>The rows as Arrow batches of <see cref="BatchSize"/> rows (one empty batch when there is no row).</summary>
+    public List<RecordBatch> BuildBatches()
     {
         var batches = new List<RecordBatch>();
         for (var start = 0; start < Rows.Count || (start == 0 && batches.Count == 0); start += BatchSize)
@@ -44,6 +48,6 @@ internal sealed class FakeFile(SndsTable table)
             }
         }
 
-        return new InMemoryTableReader(path, Table, batches, Rejects, ExtraColumns, FailAfterBatches);
+        return batches;
     }
 }
