@@ -19,6 +19,13 @@ internal sealed class CodeListVerdicts
     private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _textBySpan;
     private readonly Dictionary<long, bool> _numbers = [];
 
+    // The previous value and its verdict: sorted or repetitive columns ask the same value many times in a row.
+    private readonly byte[] _lastText = new byte[32];
+    private int _lastTextLength = -1;
+    private bool _lastTextKnown;
+    private long? _lastNumber;
+    private bool _lastNumberKnown;
+
     public CodeListVerdicts(Nomenclature list, bool icd, string description, int maxCached)
     {
         _list = list;
@@ -36,6 +43,24 @@ internal sealed class CodeListVerdicts
 
     /// <summary>True when the trimmed, non-empty UTF-8 <paramref name="value"/> is a code of the list.</summary>
     public bool IsKnown(ReadOnlySpan<byte> value)
+    {
+        if (value.Length == _lastTextLength && value.SequenceEqual(_lastText.AsSpan(0, _lastTextLength)))
+        {
+            return _lastTextKnown;
+        }
+
+        var known = IsKnownText(value);
+        if (value.Length <= _lastText.Length)
+        {
+            value.CopyTo(_lastText);
+            _lastTextLength = value.Length;
+            _lastTextKnown = known;
+        }
+
+        return known;
+    }
+
+    private bool IsKnownText(ReadOnlySpan<byte> value)
     {
         Span<char> chars = value.Length <= StackChars ? stackalloc char[StackChars] : new char[value.Length];
         var length = Encoding.UTF8.GetChars(value, chars);
@@ -58,17 +83,22 @@ internal sealed class CodeListVerdicts
     /// <summary>True when the integer <paramref name="value"/> is a code of the list (compared as a number).</summary>
     public bool IsKnown(long value)
     {
-        if (_numbers.TryGetValue(value, out var known))
+        if (value == _lastNumber)
         {
-            return known;
+            return _lastNumberKnown;
         }
 
-        known = _list.Contains(value);
-        if (_numbers.Count < _maxCached)
+        if (!_numbers.TryGetValue(value, out var known))
         {
-            _numbers.Add(value, known);
+            known = _list.Contains(value);
+            if (_numbers.Count < _maxCached)
+            {
+                _numbers.Add(value, known);
+            }
         }
 
+        _lastNumber = value;
+        _lastNumberKnown = known;
         return known;
     }
 

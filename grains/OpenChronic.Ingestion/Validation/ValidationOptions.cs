@@ -15,8 +15,11 @@ public sealed record ValidationOptions
     /// <summary>Distinct values whose nomenclature verdict is cached per column; past that, values are checked uncached.</summary>
     public int MaxCachedValuesPerColumn { get; init; } = 100_000;
 
-    /// <summary>How <see cref="ExtractValidator.Validate"/> reads files (batch size, CSV delimiter).</summary>
-    public SndsReadOptions ReadOptions { get; init; } = SndsReadOptions.Default;
+    /// <summary>
+    /// How <see cref="ExtractValidator.Validate"/> reads files (batch size, CSV delimiter). Batches of 8,192 rows:
+    /// extracts hold many small monthly files, and the readers size their buffers by the batch.
+    /// </summary>
+    public SndsReadOptions ReadOptions { get; init; } = new() { BatchSize = 8192 };
 
     /// <summary>The tables files are recognised against.</summary>
     public SndsCatalogue Catalogue { get; init; } = SndsCatalogue.Default;
