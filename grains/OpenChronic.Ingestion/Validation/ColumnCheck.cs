@@ -167,6 +167,14 @@ internal sealed class ColumnCheck
             return;
         }
 
-        tally.Add(new ProblemExample(file, rowNumbers[i], _column.Name, PersonMask.Show(_column.Name, KeyTuple.Text(array, i)), null));
+        var example = new ProblemExample(file, rowNumbers[i], _column.Name, PersonMask.Show(_column.Name, KeyTuple.Text(array, i)), null);
+        if (tally == _unknownCode)
+        {
+            tally.AddDistinct(example);
+        }
+        else
+        {
+            tally.Add(example);
+        }
     }
 }

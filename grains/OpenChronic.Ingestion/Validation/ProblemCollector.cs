@@ -57,6 +57,19 @@ internal sealed class ProblemTally(ValidationProblemKind kind, string table, str
         }
     }
 
+    /// <summary>
+    /// Counts one occurrence, keeping it as an example only when no example has its value yet, so that the
+    /// examples of a code problem show different codes. Gives up looking after a thousand occurrences.
+    /// </summary>
+    public void AddDistinct(ProblemExample example)
+    {
+        Count++;
+        if (WantsExample && (Count > 1000 || !_examples.Exists(e => e.Value == example.Value)))
+        {
+            _examples.Add(example);
+        }
+    }
+
     /// <summary>Counts one occurrence without an example (when <see cref="WantsExample"/> is false).</summary>
     public void Increment() => Count++;
 

@@ -38,8 +38,8 @@ internal sealed class ReferenceScope
         var targetLabel = ExtractFile.Label(rule.TargetTable, file.Name.Year);
         var targetColumns = string.Join('+', rule.TargetColumns);
         var present = run.HasTable(targetLabel);
-        var target = present ? run.Set(targetLabel, targetColumns) : null;
-        if (target is not { Complete: true })
+        var keys = present ? run.Set(targetLabel, targetColumns) : null;
+        if (keys is not { Complete: true })
         {
             var why = present ? "could not be read completely" : "is absent";
             run.Problems.Add(ValidationProblemKind.MissingReferencedTable, file.TableLabel, tuple.Label,
@@ -49,12 +49,13 @@ internal sealed class ReferenceScope
         }
 
         var kind = rule.Kind == ValidationProblemKind.OrphanRow ? "no parent row" : "no person";
-        var missing = run.Problems.Tally(rule.Kind, file.TableLabel, tuple.Label, $"{kind} in {targetLabel} ({targetColumns})");
+        var target = targetColumns == tuple.Label ? targetLabel : $"{targetLabel}.{targetColumns}";
+        var missing = run.Problems.Tally(rule.Kind, file.TableLabel, tuple.Label, $"{kind} in {target}");
         var dummy = rule.DummyValues.IsEmpty
             ? null
             : run.Problems.Tally(ValidationProblemKind.DummyPersonIdentifier, file.TableLabel, tuple.Label,
                 $"dummy value ({string.Join(" or ", rule.DummyValues.Select(v => $"'{v}'"))}): the row cannot be tied to a person");
-        return new ReferenceScope(tuple, target, rule, missing, dummy, $"not in {targetLabel}");
+        return new ReferenceScope(tuple, keys, rule, missing, dummy, $"not in {targetLabel}");
     }
 
     public void Check(RecordBatch batch, long[] rows, string file)

@@ -42,20 +42,21 @@ public sealed partial class ExtractValidatorTests
     }
 
     [Fact]
-    public void Run_RepeatedBadCode_CountsEveryRowButKeepsFiveExamples()
+    public void Run_RepeatedBadCodes_CountEveryRowButKeepFiveDistinctExamples()
     {
         using var extract = Create();
         var prs = extract["dcir/ER_PRS_F_201901.csv"];
-        for (var i = 0; i < 7; i++)
+        string[] codes = ["98", "98", "97", "96", "97", "95", "94", "93"];
+        for (var i = 0; i < codes.Length; i++)
         {
-            prs.Row([.. Claim($"2000000{i}"), ("BEN_NIR_PSA", Person1), ("BEN_RNG_GEM", "1"), ("PSE_SPE_COD", "98")]);
+            prs.Row([.. Claim($"2000000{i}"), ("BEN_NIR_PSA", Person1), ("BEN_RNG_GEM", "1"), ("PSE_SPE_COD", codes[i])]);
         }
 
         var report = extract.Validate();
 
         var problem = Assert.Single(report.Problems);
-        Assert.Equal(7, problem.Count);
-        Assert.Equal([4L, 5, 6, 7, 8], problem.Examples.Select(e => e.Row));
+        Assert.Equal(8, problem.Count);
+        Assert.Equal([(4L, "98"), (6, "97"), (7, "96"), (9, "95"), (10, "94")], problem.Examples.Select(e => (e.Row, e.Value)));
     }
 
     [Fact]
