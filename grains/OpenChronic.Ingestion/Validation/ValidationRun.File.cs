@@ -144,6 +144,7 @@ internal sealed partial class ValidationRun
         private readonly (int Field, ProblemTally Tally)[] _keyPresence;
         private readonly (KeyTuple Tuple, KeySet Set, ProblemTally? Duplicate)[] _sets;
         private readonly ReferenceScope[] _references;
+        private readonly DateOrderCheck[] _dateOrders;
 
         public FileScope(ValidationRun run, ExtractFile file, Schema schema)
         {
@@ -196,6 +197,7 @@ internal sealed partial class ValidationRun
             _references = [.. KeyRules.References.Where(r => r.Table == table.Name)
                 .Select(r => ReferenceScope.Create(run, file, r, schema))
                 .OfType<ReferenceScope>()];
+            _dateOrders = [.. DateOrderCheck.For(file, schema, run._problems)];
         }
 
         public void Check(SndsReadBatch read)
@@ -228,6 +230,11 @@ internal sealed partial class ValidationRun
             foreach (var reference in _references)
             {
                 reference.Check(batch, rows, file);
+            }
+
+            foreach (var order in _dateOrders)
+            {
+                order.Check(batch, rows, file);
             }
         }
 
