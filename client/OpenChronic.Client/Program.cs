@@ -5,6 +5,7 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
 {
     CatalogueCommand.Create(),
     ValidateCommand.Create(),
+    BenchCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

@@ -9,16 +9,7 @@ internal sealed partial class ArrowTableReader
 {
     public SndsReadBatch? ReadNext()
     {
-        RecordBatch? source;
-        try
-        {
-            source = _next();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new SndsFormatException(Path, $"unreadable after data row {_rowBase}: {e.Message}", e);
-        }
-
+        var source = NextSlice();
         if (source is null)
         {
             return null;
@@ -45,7 +36,7 @@ internal sealed partial class ArrowTableReader
                 {
                     buffer.AppendNull();
                 }
-                else if (!TryConvert(column, row, buffer, out var reason, out var value))
+                else if (!TryConvertInRange(column, row, buffer, out var reason, out var value))
                 {
                     buffer.AppendNull();
                     rejectReasons ??= new string?[length];
@@ -99,6 +90,44 @@ internal sealed partial class ArrowTableReader
         return new SndsReadBatch(new RecordBatch(Schema, arrays, rowNumbers.Length), rowNumbers, rejects);
     }
 
+    /// <summary>
+    /// The next stretch of at most the batch size rows: a file batch as it is, or a zero-copy slice of it
+    /// when it is larger (Arrow IPC files keep the batches their writer chose).
+    /// </summary>
+    private RecordBatch? NextSlice()
+    {
+        if (_pending is null)
+        {
+            try
+            {
+                _pending = _next();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new SndsFormatException(Path, $"unreadable after data row {_rowBase}: {e.Message}", e);
+            }
+
+            _pendingOffset = 0;
+            if (_pending is null)
+            {
+                return null;
+            }
+        }
+
+        var batch = _pending;
+        var length = Math.Min(_batchSize, batch.Length - _pendingOffset);
+        var offset = _pendingOffset;
+        _pendingOffset += length;
+        if (_pendingOffset >= batch.Length)
+        {
+            _pending = null;
+        }
+
+        return offset == 0 && length == batch.Length
+            ? batch
+            : new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
+    }
+
     /// <summary>The rows of <paramref name="array"/> that were not rejected, copied through the column's buffer.</summary>
     private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[] rejectReasons)
     {
@@ -120,6 +149,27 @@ internal sealed partial class ArrowTableReader
         }
 
         return buffer.Build();
+    }
+
+    /// <summary>A conversion whose arithmetic overflows (a date in year 300,000) is a rejected value, not an exception.</summary>
+    private bool TryConvertInRange(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
+    {
+        var count = buffer.Count;
+        try
+        {
+            return TryConvert(column, row, buffer, out reason, out value);
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            if (buffer.Count > count)
+            {
+                buffer.Truncate(count);
+            }
+
+            reason = "value out of range";
+            value = null;
+            return false;
+        }
     }
 
     private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
@@ -161,7 +211,7 @@ internal sealed partial class ArrowTableReader
             case Date64Array d64:
                 return buffer.TryAppendMilliseconds(d64.Values[row], out reason);
             case TimestampArray ts:
-                return buffer.TryAppendMilliseconds(ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
+                return buffer.TryAppendMilliseconds(SndsDates.ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
             case UInt64Array u64 when u64.Values[row] > long.MaxValue:
                 value = u64.Values[row].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = "integer too large";
@@ -184,11 +234,4 @@ internal sealed partial class ArrowTableReader
         _ => throw new InvalidOperationException($"Unexpected Arrow type {column.Data.DataType.Name}."),
     };
 
-    private static long ToMilliseconds(long value, TimeUnit unit) => unit switch
-    {
-        TimeUnit.Second => value * 1000,
-        TimeUnit.Millisecond => value,
-        TimeUnit.Microsecond => (long)Math.Floor(value / 1000.0),
-        _ => (long)Math.Floor(value / 1_000_000.0),
-    };
 }
