@@ -25,6 +25,21 @@ public sealed record SynthResult(int Persons, IReadOnlyDictionary<string, long> 
 /// </summary>
 public static class SyntheticGenerator
 {
+    /// <summary>Generates with the SNDS table writers of <c>OpenChronic.Ingestion</c> in the options' format.</summary>
+    public static SynthResult Generate(
+        SynthOptions options,
+        IProgress<SynthProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        // Row groups of two batches: with one open file per table and flux month, the Parquet writer's
+        // buffered row group is what bounds memory.
+        var writeOptions = new SndsWriteOptions { ParquetRowGroupRows = 2 * Math.Max(1, options.BatchRows) };
+        return Generate(options, (path, schema) => SndsTableWriter.Create(path, schema, options.Format, writeOptions), progress,
+            cancellationToken);
+    }
+
     public static SynthResult Generate(
         SynthOptions options,
         Func<string, Schema, ISndsTableWriter> createWriter,
@@ -38,11 +53,12 @@ public static class SyntheticGenerator
         var world = new SynthWorld(options.Seed, options.Patients);
         var simulator = new PersonSimulator(world, options.Seed, options.StartYear, options.EndYear);
         IReadOnlyDictionary<string, long> rows;
+        var csvDates = options.Format == SndsFileFormat.Csv && options.DefectRate > 0 ? new CsvDateCorruptor() : null;
         using (var sinks = new SinkSet(options, createWriter))
         {
             var defects = new DefectLog(sinks);
             var referentials = new ReferentialEncoder(sinks, world, defects, options);
-            var dcir = new DcirEncoder(sinks, world, defects, options);
+            var dcir = new DcirEncoder(sinks, world, defects, options, csvDates);
             var pmsi = new PmsiEncoder(sinks, world, defects, options);
             var truth = new TruthEncoder(sinks, world);
             truth.WriteWorld();
@@ -64,8 +80,11 @@ public static class SyntheticGenerator
                 var count = next.Result;
                 var current = buffers[k % 2];
                 var following = first + chunk;
+
+                // Locals only in the lambda: the loop variables change before the task may start.
+                var target = buffers[(k + 1) % 2];
                 next = following < options.Patients
-                    ? Task.Run(() => Simulate(simulator, buffers[(k + 1) % 2], following, options.Patients, parallel), cancellationToken)
+                    ? Task.Run(() => Simulate(simulator, target, following, options.Patients, parallel), cancellationToken)
                     : Task.FromResult(0);
                 for (var i = 0; i < count; i++)
                 {
@@ -83,6 +102,8 @@ public static class SyntheticGenerator
             next.Wait(cancellationToken);
             rows = sinks.RowCounts();
         }
+
+        csvDates?.Apply(SndsWriteOptions.Default.CsvDelimiter);
 
         return new SynthResult(options.Patients, rows, clock.Elapsed);
     }

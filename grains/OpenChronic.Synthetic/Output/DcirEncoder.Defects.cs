@@ -14,8 +14,12 @@ internal sealed partial class DcirEncoder
     private void Malformed(PersonHistory h, in Claim claim, in CareEvent e, int order, TableSink prs)
     {
         var b = prs.Buffer;
-        switch (_rng.Next(4))
+        switch (_rng.Next(_csvDates is null ? 4 : 5))
         {
+            case 4:
+                _csvDates!.Add(prs.Path, "EXE_SOI_DTD", prs.Rows);
+                _defects.Record("ER_PRS_F", prs, "EXE_SOI_DTD", "unparsable_date");
+                break;
             case 0:
                 b.Number(_c.Nature, UnknownNature);
                 _defects.Record("ER_PRS_F", prs, "PRS_NAT_REF", "unknown_code");

@@ -25,10 +25,12 @@ internal sealed partial class DcirEncoder
     private readonly DcirColumns _c;
     private readonly double _defectRate;
     private readonly long[] _claimCounters;
+    private readonly CsvDateCorruptor? _csvDates;
     private SynthRandom _rng;
 
-    public DcirEncoder(SinkSet sinks, SynthWorld world, DefectLog defects, SynthOptions options)
+    public DcirEncoder(SinkSet sinks, SynthWorld world, DefectLog defects, SynthOptions options, CsvDateCorruptor? csvDates)
     {
+        _csvDates = csvDates;
         _sinks = sinks;
         _world = world;
         _defects = defects;
