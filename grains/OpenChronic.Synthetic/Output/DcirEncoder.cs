@@ -71,16 +71,24 @@ internal sealed partial class DcirEncoder
     {
         var first = lines[0];
         var claim = NewClaim(h, SynthCalendar.MonthIndex(first.Day) + first.FluxDelay);
+        var malformed = false;
         for (var k = 0; k < lines.Length; k++)
         {
             var prs = WriteLine(h, claim, lines[k], k + 1, 1);
             if (_defectRate > 0 && _rng.Chance(_defectRate))
             {
                 Malformed(h, claim, lines[k], k + 1, prs);
+                malformed = true;
             }
         }
 
+        // Information lines and regularisations repeat a well-formed claim only.
         var kind = first.Kind;
+        if (malformed)
+        {
+            return;
+        }
+
         if (kind is CareKind.Gp or CareKind.Specialist or CareKind.Nurse && _rng.Chance(0.02))
         {
             // An information line (DPN_QLF = 71) repeating a real consultation in another claim.
