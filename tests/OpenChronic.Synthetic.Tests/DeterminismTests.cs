@@ -47,7 +47,7 @@ public sealed class DeterminismTests : IDisposable
         var directory = Path.Combine(_root, name);
 
         // Small chunks so that several chunks and the overlap of simulation and encoding are exercised.
-        SyntheticGenerator.Generate(new SynthOptions(600, 2019, 2019, seed, SndsFileFormat.Parquet, directory, 0.02)
+        SyntheticGenerator.Generate(new SynthOptions(400, 2019, 2019, seed, SndsFileFormat.Parquet, directory, 0.02)
         {
             ChunkSize = 128,
             BatchRows = 1000,
