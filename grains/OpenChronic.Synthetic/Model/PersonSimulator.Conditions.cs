@@ -1,0 +1,188 @@
+namespace OpenChronic.Synthetic.Model;
+
+/// <summary>Onsets, ALD registrations, deaths and the true ALD entry risks.</summary>
+internal sealed partial class PersonSimulator
+{
+    private const double DaysPerMonth = 30.4375;
+
+    private void PrevalentConditions(PersonHistory h, ref SynthRandom rng)
+    {
+        var age = AgeAt(h, _startYear) + 1;
+        var male = h.Sex == 1;
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            var profile = Conditions.All[c];
+            var p = Math.Min(0.9, profile.PrevalenceAt(age, male) * Multiplier(c, h, _start - 1));
+            if (!rng.Chance(p))
+            {
+                continue;
+            }
+
+            // Years since onset: hypertension ALDs all predate the 2011 closure; cancers are recent or cured.
+            var maxYears = Math.Max(0.2, Math.Min(c == Conditions.Cancer ? 8 : 15, age - profile.MinAge));
+            var minYears = c == Conditions.Hypertension ? Math.Min(9.0, maxYears) : 0.05;
+            if (c == Conditions.Hypertension)
+            {
+                maxYears = Math.Max(maxYears, minYears + 0.1);
+            }
+
+            var years = minYears + (maxYears - minYears) * rng.NextDouble();
+            var onset = _start - 1 - (int)(years * 365.25);
+            h.Conditions[c].Onset = onset;
+            h.Conditions[c].Prevalent = true;
+            Register(c, onset, h, ref rng);
+        }
+    }
+
+    private void Register(int c, int onset, PersonHistory h, ref SynthRandom rng)
+    {
+        var profile = Conditions.All[c];
+        ref var state = ref h.Conditions[c];
+        state.AldCode = profile.AldCodes[rng.Next(profile.AldCodes.Length)];
+        var register = rng.Chance(profile.RegisterProbability);
+        var lag = (int)rng.Exponential(profile.LagMeanMonths * DaysPerMonth);
+        if (!register)
+        {
+            return;
+        }
+
+        var day = onset + lag;
+        if (c == Conditions.Hypertension && day >= SynthCalendar.Day(Conditions.Ald12Closed))
+        {
+            return;
+        }
+
+        if (day > _end || day >= h.DeathDay)
+        {
+            return;
+        }
+
+        state.AldStart = day;
+
+        // ALD 30 is granted for five years (then renewed or ended); the others here have no end date.
+        state.AldEnd = c == Conditions.Cancer ? SynthCalendar.Day(SynthCalendar.Date(day).AddYears(5)) : SynthCalendar.NoEnd;
+    }
+
+    private void SimulateYear(int year, PersonHistory h, ref SynthRandom rng)
+    {
+        var jan1 = SynthCalendar.Day(year, 1, 1);
+        var days = DateTime.IsLeapYear(year) ? 366 : 365;
+        var age = AgeAt(h, year);
+        var male = h.Sex == 1;
+        Span<int> onsets = stackalloc int[Conditions.Count];
+        onsets.Fill(ConditionState.None);
+
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            var profile = Conditions.All[c];
+            ref var state = ref h.Conditions[c];
+            if (profile.IncidenceRatio <= 0 || state.AldStart < jan1)
+            {
+                // Not at risk: ALD 12 is closed to new entries, or the person is already registered.
+                continue;
+            }
+
+            var m = profile.LagMeanMonths;
+            double risk;
+            if (state.Onset < jan1)
+            {
+                // Onset known, not yet registered: posterior probability that registration will still come.
+                var t = (jan1 - state.Onset) / DaysPerMonth;
+                var stay = profile.RegisterProbability * Math.Exp(-t / m);
+                var w = stay / (stay + 1 - profile.RegisterProbability);
+                risk = w * (1 - Math.Exp(-12 / m));
+            }
+            else
+            {
+                var hazard = Math.Min(0.5, profile.PrevalenceAt(age, male) * profile.IncidenceRatio * Multiplier(c, h, jan1 - 1));
+                var sum = 0.0;
+                for (var k = 0; k < 12; k++)
+                {
+                    sum += 1 - Math.Exp(-(11.5 - k) / m);
+                }
+
+                risk = hazard * profile.RegisterProbability * sum / 12;
+                if (rng.Chance(hazard))
+                {
+                    onsets[c] = jan1 + rng.Next(days);
+                }
+            }
+
+            h.Risks.Add((year, profile.Ald, risk));
+        }
+
+        var q = Math.Exp(-10.5 + 0.095 * Math.Max(age, 0)) * (male ? 1.4 : 0.7) * h.Frailty;
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            if (h.Conditions[c].PresentAt(jan1))
+            {
+                q *= Conditions.All[c].Mortality;
+            }
+        }
+
+        if (rng.Chance(Math.Min(0.7, q)))
+        {
+            h.DeathDay = jan1 + rng.Next(days);
+        }
+
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            if (onsets[c] < h.DeathDay)
+            {
+                h.Conditions[c].Onset = onsets[c];
+                Register(c, onsets[c], h, ref rng);
+            }
+        }
+
+        if (h.DeathDay != ConditionState.None)
+        {
+            DeathCauses(h);
+        }
+    }
+
+    private static void DeathCauses(PersonHistory h)
+    {
+        var best = -1;
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            if (h.Conditions[c].PresentAt(h.DeathDay) &&
+                (best < 0 || Conditions.All[c].Mortality > Conditions.All[best].Mortality))
+            {
+                best = c;
+            }
+        }
+
+        h.DeathCause = best >= 0 ? Conditions.All[best].StayCodes[0] : s_generalCauses[h.Index % s_generalCauses.Length];
+        h.DeathCauses.Add(h.DeathCause);
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            if (c != best && h.Conditions[c].PresentAt(h.DeathDay))
+            {
+                h.DeathCauses.Add(Conditions.All[c].StayCodes[0]);
+            }
+        }
+    }
+
+    private static readonly string[] s_generalCauses = ["I219", "J189", "C349", "R99", "I64", "G309", "K746"];
+
+    private void ChooseTreatment(int c, PersonHistory h, ref SynthRandom rng)
+    {
+        var atc = Conditions.All[c].Atc;
+        ref var state = ref h.Conditions[c];
+        var first = _world.DrugsFor(atc[0]);
+        var d1 = first[rng.Next(first.Length)];
+        state.Drug1 = d1.Cip13;
+        state.Drug1Large = d1.LargePack;
+        if (atc.Length > 1 && rng.Chance(0.6))
+        {
+            var second = _world.DrugsFor(atc[1 + rng.Next(atc.Length - 1)]);
+            var d2 = second[rng.Next(second.Length)];
+            state.Drug2 = d2.Cip13;
+            state.Drug2Large = d2.LargePack;
+        }
+        else
+        {
+            state.Drug2 = 0;
+        }
+    }
+}
