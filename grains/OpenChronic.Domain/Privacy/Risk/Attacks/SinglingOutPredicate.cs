@@ -22,13 +22,15 @@ public readonly record struct PredicateCondition(AttackColumn Column, PredicateO
 /// <summary>A conjunction of conditions that an attacker hopes is true of exactly one person.</summary>
 public sealed class SinglingOutPredicate
 {
+    private readonly PredicateCondition[] _conditions;
+
     /// <summary>Creates the predicate.</summary>
     public SinglingOutPredicate(IReadOnlyList<PredicateCondition> conditions)
     {
         ArgumentNullException.ThrowIfNull(conditions);
-        Conditions = [.. conditions];
+        _conditions = [.. conditions];
         var text = new StringBuilder();
-        foreach (var condition in Conditions.OrderBy(c => c.Column.Kind).ThenBy(c => c.Column.Index))
+        foreach (var condition in _conditions.OrderBy(c => c.Column.Kind).ThenBy(c => c.Column.Index))
         {
             text.Append(CultureInfo.InvariantCulture, $"{condition.Column.Kind}{condition.Column.Index}{condition.Operator}{condition.Value:R};");
         }
@@ -37,7 +39,7 @@ public sealed class SinglingOutPredicate
     }
 
     /// <summary>The conditions.</summary>
-    public IReadOnlyList<PredicateCondition> Conditions { get; }
+    public IReadOnlyList<PredicateCondition> Conditions => _conditions;
 
     /// <summary>A canonical text of the predicate, equal for equal predicates.</summary>
     public string Key { get; }
@@ -46,8 +48,10 @@ public sealed class SinglingOutPredicate
     public bool Matches(AttackTable table, int row)
     {
         ArgumentNullException.ThrowIfNull(table);
-        foreach (var condition in Conditions)
+        // Indexed loop over the array: this runs once per row and predicate, so no enumerator allocation.
+        for (var i = 0; i < _conditions.Length; i++)
         {
+            var condition = _conditions[i];
             var value = condition.Column.Kind == AttackColumnKind.Categorical
                 ? table.Category(row, condition.Column.Index)
                 : table.Number(row, condition.Column.Index);
