@@ -95,48 +95,64 @@ public sealed class ChaCha20RandomBits : IRandomBits
 
     private void Refill()
     {
-        Array.Copy(_input, _block, WordsPerBlock);
+        // The state lives in locals during the rounds (registers, no bounds checks).
+        var input = _input;
+        uint x0 = input[0], x1 = input[1], x2 = input[2], x3 = input[3], x4 = input[4], x5 = input[5], x6 = input[6], x7 = input[7];
+        uint x8 = input[8], x9 = input[9], x10 = input[10], x11 = input[11], x12 = input[12], x13 = input[13], x14 = input[14], x15 = input[15];
         for (var round = 0; round < 10; round++)
         {
-            QuarterRound(_block, 0, 4, 8, 12);
-            QuarterRound(_block, 1, 5, 9, 13);
-            QuarterRound(_block, 2, 6, 10, 14);
-            QuarterRound(_block, 3, 7, 11, 15);
-            QuarterRound(_block, 0, 5, 10, 15);
-            QuarterRound(_block, 1, 6, 11, 12);
-            QuarterRound(_block, 2, 7, 8, 13);
-            QuarterRound(_block, 3, 4, 9, 14);
+            QuarterRound(ref x0, ref x4, ref x8, ref x12);
+            QuarterRound(ref x1, ref x5, ref x9, ref x13);
+            QuarterRound(ref x2, ref x6, ref x10, ref x14);
+            QuarterRound(ref x3, ref x7, ref x11, ref x15);
+            QuarterRound(ref x0, ref x5, ref x10, ref x15);
+            QuarterRound(ref x1, ref x6, ref x11, ref x12);
+            QuarterRound(ref x2, ref x7, ref x8, ref x13);
+            QuarterRound(ref x3, ref x4, ref x9, ref x14);
         }
 
         unchecked
         {
-            for (var i = 0; i < WordsPerBlock; i++)
-            {
-                _block[i] += _input[i];
-            }
+            var block = _block;
+            block[0] = x0 + input[0];
+            block[1] = x1 + input[1];
+            block[2] = x2 + input[2];
+            block[3] = x3 + input[3];
+            block[4] = x4 + input[4];
+            block[5] = x5 + input[5];
+            block[6] = x6 + input[6];
+            block[7] = x7 + input[7];
+            block[8] = x8 + input[8];
+            block[9] = x9 + input[9];
+            block[10] = x10 + input[10];
+            block[11] = x11 + input[11];
+            block[12] = x12 + input[12];
+            block[13] = x13 + input[13];
+            block[14] = x14 + input[14];
+            block[15] = x15 + input[15];
 
-            _input[12]++;
-            if (_input[12] == 0)
+            input[12]++;
+            if (input[12] == 0)
             {
-                _input[13]++;
+                input[13]++;
             }
         }
 
         _nextWord = 0;
     }
 
-    private static void QuarterRound(uint[] x, int a, int b, int c, int d)
+    private static void QuarterRound(ref uint a, ref uint b, ref uint c, ref uint d)
     {
         unchecked
         {
-            x[a] += x[b];
-            x[d] = uint.RotateLeft(x[d] ^ x[a], 16);
-            x[c] += x[d];
-            x[b] = uint.RotateLeft(x[b] ^ x[c], 12);
-            x[a] += x[b];
-            x[d] = uint.RotateLeft(x[d] ^ x[a], 8);
-            x[c] += x[d];
-            x[b] = uint.RotateLeft(x[b] ^ x[c], 7);
+            a += b;
+            d = uint.RotateLeft(d ^ a, 16);
+            c += d;
+            b = uint.RotateLeft(b ^ c, 12);
+            a += b;
+            d = uint.RotateLeft(d ^ a, 8);
+            c += d;
+            b = uint.RotateLeft(b ^ c, 7);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 
 namespace OpenChronic.Domain.Privacy.DifferentialPrivacy;
 
@@ -63,18 +62,18 @@ public sealed class DiscreteLaplace : IIntegerNoise
         {
             // X = U + t·V is geometric with ratio exp(−1/t); U is accepted with probability exp(−U/t).
             var u = (long)bits.UniformBelow((ulong)t);
-            if (!bits.BernoulliExpMinus(u, t))
+            if (!bits.BernoulliExpMinus((ulong)u, (ulong)t))
             {
                 continue;
             }
 
             long v = 0;
-            while (bits.BernoulliExpMinus(BigInteger.One, BigInteger.One))
+            while (bits.BernoulliExpMinus(1UL, 1UL))
             {
                 v++;
             }
 
-            var x = (BigInteger)u + ((BigInteger)t * v);
+            var x = (Int128)u + ((Int128)t * v);
             var y = (long)(x / s);
             var negative = (bits.NextUInt64() & 1) == 1;
             if (negative && y == 0)

@@ -74,6 +74,7 @@ public static class ExactBernoulli
     /// True with probability exp(-<paramref name="numerator"/>/<paramref name="denominator"/>). For γ ≤ 1 the
     /// paper's alternating series: draw A_k ~ Bernoulli(γ/k) for k = 1, 2, … until one fails and answer whether
     /// the failing k is odd. For γ &gt; 1 it multiplies ⌊γ⌋ draws of Bernoulli(exp(-1)) by one of exp(-(γ-⌊γ⌋)).
+    /// Bernoulli(γ/k) is drawn as Bernoulli(γ) and Bernoulli(1/k), which is exact and needs no product.
     /// </summary>
     public static bool BernoulliExpMinus(this IRandomBits bits, BigInteger numerator, BigInteger denominator)
     {
@@ -83,27 +84,50 @@ public static class ExactBernoulli
             throw new ArgumentOutOfRangeException(nameof(numerator), numerator, "Expected γ ≥ 0.");
         }
 
-        if (numerator > denominator)
+        if (numerator <= ulong.MaxValue && denominator <= ulong.MaxValue)
         {
-            var whole = BigInteger.DivRem(numerator, denominator, out var remainder);
-            for (var i = BigInteger.Zero; i < whole; i++)
-            {
-                if (!ExpMinusAtMostOne(bits, BigInteger.One, BigInteger.One))
-                {
-                    return false;
-                }
-            }
-
-            return ExpMinusAtMostOne(bits, remainder, denominator);
+            return bits.BernoulliExpMinus((ulong)numerator, (ulong)denominator);
         }
 
-        return ExpMinusAtMostOne(bits, numerator, denominator);
+        var whole = BigInteger.DivRem(numerator, denominator, out var remainder);
+        for (var i = BigInteger.Zero; i < whole; i++)
+        {
+            if (!ExpMinusAtMostOne(bits, 1UL, 1UL))
+            {
+                return false;
+            }
+        }
+
+        var k = 1UL;
+        while (bits.UniformBelow(denominator) < remainder && (k == 1 || bits.UniformBelow(k) == 0))
+        {
+            k++;
+        }
+
+        return (k & 1) == 1;
     }
 
-    private static bool ExpMinusAtMostOne(IRandomBits bits, BigInteger numerator, BigInteger denominator)
+    /// <summary>The same as the <see cref="BigInteger"/> overload, for 64-bit γ = numerator/denominator.</summary>
+    public static bool BernoulliExpMinus(this IRandomBits bits, ulong numerator, ulong denominator)
     {
-        var k = 1;
-        while (bits.Bernoulli(numerator, denominator * k))
+        ArgumentNullException.ThrowIfNull(bits);
+        ArgumentOutOfRangeException.ThrowIfZero(denominator);
+        var whole = numerator / denominator;
+        for (var i = 0UL; i < whole; i++)
+        {
+            if (!ExpMinusAtMostOne(bits, 1UL, 1UL))
+            {
+                return false;
+            }
+        }
+
+        return ExpMinusAtMostOne(bits, numerator % denominator, denominator);
+    }
+
+    private static bool ExpMinusAtMostOne(IRandomBits bits, ulong numerator, ulong denominator)
+    {
+        var k = 1UL;
+        while (bits.UniformBelow(denominator) < numerator && (k == 1 || bits.UniformBelow(k) == 0))
         {
             k++;
         }
