@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Security.Cryptography;
 using OpenChronic.Domain.Privacy.DifferentialPrivacy;
 
@@ -88,5 +89,44 @@ public sealed class ChaCha20RandomBitsTests
             var tolerance = (5 * Math.Sqrt(p * (1 - p) / N)) + 1e-12;
             Assert.InRange((double)hits / N, p - tolerance, p + tolerance);
         }
+    }
+
+    [Fact]
+    public void BernoulliExpMinus_BeyondSixtyFourBits_UsesBigPathWithSameLaw()
+    {
+        // γ = 1/3 and 5/2 written with 2^70 in both parts, so that neither fits in 64 bits.
+        var big = BigInteger.One << 70;
+        var bits = ChaCha20RandomBits.FromSeed(12);
+        const int N = 40_000;
+        foreach (var (num, den) in new[] { (big, 3 * big), (5 * big, 2 * big) })
+        {
+            var hits = 0;
+            for (var i = 0; i < N; i++)
+            {
+                hits += bits.BernoulliExpMinus(num, den) ? 1 : 0;
+            }
+
+            var p = Math.Exp(-(double)num / (double)den);
+            var tolerance = 5 * Math.Sqrt(p * (1 - p) / N);
+            Assert.InRange((double)hits / N, p - tolerance, p + tolerance);
+        }
+    }
+
+    [Fact]
+    public void UniformBelow_BigBound_StaysBelowAndCoversTopHalf()
+    {
+        var bound = (BigInteger.One << 100) + 12345;
+        var bits = ChaCha20RandomBits.FromSeed(13);
+        var topHalf = 0;
+        const int N = 10_000;
+        for (var i = 0; i < N; i++)
+        {
+            var value = bits.UniformBelow(bound);
+            Assert.InRange(value, BigInteger.Zero, bound - 1);
+            topHalf += value >= bound / 2 ? 1 : 0;
+        }
+
+        // Binomial(10,000, 1/2): standard error 50; allow 5.
+        Assert.InRange(topHalf, 5000 - 250, 5000 + 250);
     }
 }
