@@ -6,8 +6,8 @@ namespace OpenChronic.Domain.Privacy.Risk.Attacks;
 /// Singling out (WP29 05/2014 "individualisation"), after Anonymeter's SinglingOutEvaluator (Giomi et al. 2023).
 /// The attacker writes predicates from the release and succeeds when one is true of exactly one original person.
 /// Univariate predicates use the rarest released values ("col = v", and "col ≤ min" / "col ≥ max" for numbers);
-/// multivariate ones take a random released record and some of its columns ("col = v", or "col ≤ v" / "col ≥ v"
-/// at random for numbers). Predicates are ranked by how few released records they match and the rarest are
+/// multivariate ones take a random released record and some of its columns ("col = v"; for numbers "col ≥ v"
+/// above the released median, "col ≤ v" otherwise). Predicates are ranked by how few released records they match and the rarest are
 /// tried; unlike Anonymeter, predicates matching several released records are kept when there are not enough
 /// unique ones, so a release with no unique record still gets a full set of (failing) attempts.
 /// The same predicates are tried on the control originals; to compare like with like, the attacked and control
@@ -63,6 +63,8 @@ public static class SinglingOutAttack
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(columnsPerPredicate);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(columnsPerPredicate, columns.Count);
         var bits = ChaCha20RandomBits.FromSeed(seed, stream: 2);
+        // As Anonymeter: a value above the release's median gives "≥ v", otherwise "≤ v" (the smaller side).
+        var medians = columns.Where(c => c.Kind == AttackColumnKind.Numeric).Distinct().ToDictionary(c => c.Index, c => Median(release, c.Index));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var candidates = new List<(SinglingOutPredicate Predicate, int Count, int Order)>();
         for (var attempt = 0; attempt < 4 * attacks; attempt++)
@@ -71,7 +73,7 @@ public static class SinglingOutAttack
             var conditions = PickColumns(columns, columnsPerPredicate, bits)
                 .Select(c => c.Kind == AttackColumnKind.Categorical
                     ? new PredicateCondition(c, PredicateOperator.Equal, release.Category(row, c.Index))
-                    : new PredicateCondition(c, (bits.NextUInt64() & 1) == 0 ? PredicateOperator.AtMost : PredicateOperator.AtLeast, release.Number(row, c.Index)))
+                    : new PredicateCondition(c, release.Number(row, c.Index) > medians[c.Index] ? PredicateOperator.AtLeast : PredicateOperator.AtMost, release.Number(row, c.Index)))
                 .ToList();
             var predicate = new SinglingOutPredicate(conditions);
             if (seen.Add(predicate.Key))
@@ -112,6 +114,13 @@ public static class SinglingOutAttack
                 ? new PredicateCondition(c, PredicateOperator.Equal, release.Category(row, c.Index))
                 : new PredicateCondition(c, (bits.NextUInt64() & 1) == 0 ? PredicateOperator.AtMost : PredicateOperator.AtLeast, release.Number(row, c.Index));
         })]);
+
+    private static double Median(AttackTable release, int column)
+    {
+        var values = Enumerable.Range(0, release.RowCount).Select(r => release.Number(r, column)).Order().ToList();
+        var middle = values.Count / 2;
+        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
 
     private static List<AttackColumn> PickColumns(IReadOnlyList<AttackColumn> columns, int count, ChaCha20RandomBits bits)
     {

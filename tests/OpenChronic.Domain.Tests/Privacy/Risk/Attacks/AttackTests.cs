@@ -109,4 +109,35 @@ public sealed class AttackTests
         Assert.Throws<ArgumentException>(() =>
             SinglingOutAttack.Univariate(s_attacked, other, s_control, PersonData.QuasiIdentifiers, 10, seed: 1));
     }
+
+    [Fact]
+    public void SinglingOutUnivariate_NumericColumn_MinAndMaxPredicates()
+    {
+        // Values 1..100 released as they are; the control holds 1.5..100.5. "≤ 1" and "≥ 100" each isolate
+        // one attacked person; on the control "≤ 1" isolates nobody and "≥ 100" isolates 100.5.
+        var empty = Enumerable.Range(0, 100).Select(_ => Array.Empty<int>()).ToArray();
+        var release = new AttackTable(empty, [.. Enumerable.Range(1, 100).Select(v => new[] { (double)v })]);
+        var control = new AttackTable(empty, [.. Enumerable.Range(1, 100).Select(v => new[] { v + 0.5 })]);
+
+        var result = SinglingOutAttack.Univariate(release, release, control, [AttackColumn.Numeric(0)], 50, seed: 6);
+
+        Assert.Equal(2, result.Attacks);
+        Assert.Equal(2, result.AttackSuccesses);
+        Assert.Equal(1, result.ControlSuccesses);
+    }
+
+    [Fact]
+    public void SinglingOutPredicate_OperatorsAndCap()
+    {
+        var table = new AttackTable([[1], [1], [2], [3]], [[10.0], [20.0], [30.0], [40.0]]);
+        var predicate = new SinglingOutPredicate(
+            [new PredicateCondition(AttackColumn.Categorical(0), PredicateOperator.Equal, 1),
+             new PredicateCondition(AttackColumn.Numeric(0), PredicateOperator.AtLeast, 15)]);
+        var atMost = new SinglingOutPredicate([new PredicateCondition(AttackColumn.Numeric(0), PredicateOperator.AtMost, 30)]);
+
+        Assert.Equal(1, predicate.CountMatches(table));
+        Assert.True(predicate.Matches(table, 1));
+        Assert.Equal(3, atMost.CountMatches(table));
+        Assert.Equal(2, atMost.CountMatches(table, cap: 2));
+    }
 }
