@@ -9,7 +9,7 @@ internal sealed partial class ArrowTableReader
 {
     public SndsReadBatch? ReadNext()
     {
-        var source = NextSlice();
+        var source = NextSlice(out var sliced);
         if (source is null)
         {
             return null;
@@ -25,7 +25,9 @@ internal sealed partial class ArrowTableReader
             var column = source.Column(source.Schema.GetFieldIndex(_sourceNames[k]));
             if (_passThrough[k])
             {
-                arrays[k] = column;
+                // a slice shares its buffers with the rest of the file batch, which a caller disposing it
+                // could free (decompressed IPC buffers are owned): it is copied
+                arrays[k] = sliced ? Filter(column, _buffers[k], null) : column;
                 continue;
             }
 
@@ -91,11 +93,12 @@ internal sealed partial class ArrowTableReader
     }
 
     /// <summary>
-    /// The next stretch of at most the batch size rows: a file batch as it is, or a zero-copy slice of it
-    /// when it is larger (Arrow IPC files keep the batches their writer chose).
+    /// The next stretch of at most the batch size rows: a file batch as it is, or a slice of it when it is
+    /// larger (Arrow IPC files keep the batches their writer chose).
     /// </summary>
-    private RecordBatch? NextSlice()
+    private RecordBatch? NextSlice(out bool sliced)
     {
+        sliced = false;
         if (_pending is null)
         {
             try
@@ -123,17 +126,21 @@ internal sealed partial class ArrowTableReader
             _pending = null;
         }
 
-        return offset == 0 && length == batch.Length
-            ? batch
-            : new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
+        if (offset == 0 && length == batch.Length)
+        {
+            return batch;
+        }
+
+        sliced = true;
+        return new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
     }
 
-    /// <summary>The rows of <paramref name="array"/> that were not rejected, copied through the column's buffer.</summary>
-    private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[] rejectReasons)
+    /// <summary>The rows of <paramref name="array"/> that were not rejected (all when none was), copied through the column's buffer.</summary>
+    private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[]? rejectReasons)
     {
         for (var i = 0; i < array.Length; i++)
         {
-            if (rejectReasons[i] is not null)
+            if (rejectReasons?[i] is not null)
             {
                 continue;
             }
