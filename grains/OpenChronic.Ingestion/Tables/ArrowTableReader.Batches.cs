@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -162,9 +163,13 @@ internal sealed partial class ArrowTableReader
     private bool TryConvertInRange(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
     {
         var count = buffer.Count;
+        value = null;
         try
         {
-            return TryConvert(column, row, buffer, out reason, out value);
+            if (TryConvert(column, row, buffer, out reason))
+            {
+                return true;
+            }
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
@@ -174,25 +179,42 @@ internal sealed partial class ArrowTableReader
             }
 
             reason = "value out of range";
-            value = null;
-            return false;
         }
+
+        // only a rejected value is turned into a string
+        value = ValueText(column, row);
+        return false;
     }
 
-    private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
+    private static string ValueText(IArrowArray column, int row)
     {
-        value = null;
+        var text = column switch
+        {
+            StringArray s => s.GetString(row),
+            BooleanArray b => b.GetValue(row) == true ? "1" : "0",
+            FloatArray f => f.Values[row].ToString("R", CultureInfo.InvariantCulture),
+            DoubleArray d => d.Values[row].ToString("R", CultureInfo.InvariantCulture),
+            Date32Array d32 => d32.Values[row].ToString(CultureInfo.InvariantCulture) + " days",
+            Date64Array d64 => d64.Values[row].ToString(CultureInfo.InvariantCulture) + " ms",
+            TimestampArray ts => ts.Values[row].ToString(CultureInfo.InvariantCulture) + " " + ((TimestampType)ts.Data.DataType).Unit,
+            UInt64Array u64 => u64.Values[row].ToString(CultureInfo.InvariantCulture),
+            _ => IntegerAt(column, row).ToString(CultureInfo.InvariantCulture),
+        };
+        return text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
+    }
+
+    private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason)
+    {
         switch (column)
         {
             case StringArray s:
                 var bytes = s.GetBytes(row, out _);
-                if (bytes.Length * 2 > _chars.Length)
+                if (bytes.Length > _chars.Length)
                 {
                     _chars = new char[bytes.Length * 2];
                 }
 
                 var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
-                value = text.Length <= 64 ? text.ToString() : string.Concat(text[..61], "...");
                 if (text.Contains('\uFFFD'))
                 {
                     reason = "not valid UTF-8";
@@ -220,7 +242,6 @@ internal sealed partial class ArrowTableReader
             case TimestampArray ts:
                 return buffer.TryAppendMilliseconds(SndsDates.ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
             case UInt64Array u64 when u64.Values[row] > long.MaxValue:
-                value = u64.Values[row].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = "integer too large";
                 return false;
             default:
