@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -9,7 +10,7 @@ internal sealed partial class ArrowTableReader
 {
     public SndsReadBatch? ReadNext()
     {
-        var source = NextSlice();
+        var source = NextSlice(out var sliced);
         if (source is null)
         {
             return null;
@@ -25,7 +26,9 @@ internal sealed partial class ArrowTableReader
             var column = source.Column(source.Schema.GetFieldIndex(_sourceNames[k]));
             if (_passThrough[k])
             {
-                arrays[k] = column;
+                // a slice shares its buffers with the rest of the file batch, which a caller disposing it
+                // could free (decompressed IPC buffers are owned): it is copied
+                arrays[k] = sliced ? Filter(column, _buffers[k], null) : column;
                 continue;
             }
 
@@ -91,11 +94,12 @@ internal sealed partial class ArrowTableReader
     }
 
     /// <summary>
-    /// The next stretch of at most the batch size rows: a file batch as it is, or a zero-copy slice of it
-    /// when it is larger (Arrow IPC files keep the batches their writer chose).
+    /// The next stretch of at most the batch size rows: a file batch as it is, or a slice of it when it is
+    /// larger (Arrow IPC files keep the batches their writer chose).
     /// </summary>
-    private RecordBatch? NextSlice()
+    private RecordBatch? NextSlice(out bool sliced)
     {
+        sliced = false;
         if (_pending is null)
         {
             try
@@ -123,17 +127,21 @@ internal sealed partial class ArrowTableReader
             _pending = null;
         }
 
-        return offset == 0 && length == batch.Length
-            ? batch
-            : new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
+        if (offset == 0 && length == batch.Length)
+        {
+            return batch;
+        }
+
+        sliced = true;
+        return new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
     }
 
-    /// <summary>The rows of <paramref name="array"/> that were not rejected, copied through the column's buffer.</summary>
-    private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[] rejectReasons)
+    /// <summary>The rows of <paramref name="array"/> that were not rejected (all when none was), copied through the column's buffer.</summary>
+    private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[]? rejectReasons)
     {
         for (var i = 0; i < array.Length; i++)
         {
-            if (rejectReasons[i] is not null)
+            if (rejectReasons?[i] is not null)
             {
                 continue;
             }
@@ -155,9 +163,13 @@ internal sealed partial class ArrowTableReader
     private bool TryConvertInRange(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
     {
         var count = buffer.Count;
+        value = null;
         try
         {
-            return TryConvert(column, row, buffer, out reason, out value);
+            if (TryConvert(column, row, buffer, out reason))
+            {
+                return true;
+            }
         }
         catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
         {
@@ -167,25 +179,42 @@ internal sealed partial class ArrowTableReader
             }
 
             reason = "value out of range";
-            value = null;
-            return false;
         }
+
+        // only a rejected value is turned into a string
+        value = ValueText(column, row);
+        return false;
     }
 
-    private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
+    private static string ValueText(IArrowArray column, int row)
     {
-        value = null;
+        var text = column switch
+        {
+            StringArray s => s.GetString(row),
+            BooleanArray b => b.GetValue(row) == true ? "1" : "0",
+            FloatArray f => f.Values[row].ToString("R", CultureInfo.InvariantCulture),
+            DoubleArray d => d.Values[row].ToString("R", CultureInfo.InvariantCulture),
+            Date32Array d32 => d32.Values[row].ToString(CultureInfo.InvariantCulture) + " days",
+            Date64Array d64 => d64.Values[row].ToString(CultureInfo.InvariantCulture) + " ms",
+            TimestampArray ts => ts.Values[row].ToString(CultureInfo.InvariantCulture) + " " + ((TimestampType)ts.Data.DataType).Unit,
+            UInt64Array u64 => u64.Values[row].ToString(CultureInfo.InvariantCulture),
+            _ => IntegerAt(column, row).ToString(CultureInfo.InvariantCulture),
+        };
+        return text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
+    }
+
+    private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason)
+    {
         switch (column)
         {
             case StringArray s:
                 var bytes = s.GetBytes(row, out _);
-                if (bytes.Length * 2 > _chars.Length)
+                if (bytes.Length > _chars.Length)
                 {
                     _chars = new char[bytes.Length * 2];
                 }
 
                 var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
-                value = text.Length <= 64 ? text.ToString() : string.Concat(text[..61], "...");
                 if (text.Contains('\uFFFD'))
                 {
                     reason = "not valid UTF-8";
@@ -213,7 +242,6 @@ internal sealed partial class ArrowTableReader
             case TimestampArray ts:
                 return buffer.TryAppendMilliseconds(SndsDates.ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
             case UInt64Array u64 when u64.Values[row] > long.MaxValue:
-                value = u64.Values[row].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = "integer too large";
                 return false;
             default:
