@@ -18,9 +18,9 @@ internal sealed partial class ValidationRun
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Unreadable(file, 0, e);
+            var why = Unreadable(file, 0, e);
             _progress?.Report(new ValidationProgress(index, count, name, label, 0, FileDone: true));
-            return new FileSummary(name, label, file.Name.Partition, file.Format, 0, 0, [], [], e.Message);
+            return new FileSummary(name, label, file.Name.Partition, file.Format, 0, 0, [], [], why);
         }
 
         using (reader)
@@ -39,8 +39,7 @@ internal sealed partial class ValidationRun
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    Unreadable(file, rows + 1, e);
-                    error = e.Message;
+                    error = Unreadable(file, rows + 1, e);
                     break;
                 }
 
@@ -66,16 +65,20 @@ internal sealed partial class ValidationRun
         }
     }
 
-    private void Unreadable(ExtractFile file, long row, Exception e)
+    /// <summary>Reports a file that cannot be read (from <paramref name="row"/> on); returns the reason, scrubbed of identifiers.</summary>
+    private string Unreadable(ExtractFile file, long row, Exception e)
     {
+        var why = PersonMask.Scrub(e.Message, file.Path);
         _problems.Add(ValidationProblemKind.UnreadableFile, file.TableLabel, null, "the file cannot be read",
-            new ProblemExample(file.RelativePath, row, null, null, e.Message));
+            new ProblemExample(file.RelativePath, row, null, null, why));
 
         // Its keys are missing from the key sets from here on: references to them are not checked.
         foreach (var rule in KeyRules.Sets.Where(s => s.Table == file.Name.Table.Name))
         {
             Set(file.TableLabel, rule.ColumnLabel).Complete = false;
         }
+
+        return why;
     }
 
     private void ReportColumns(ExtractFile file, ISndsTableReader reader)
@@ -130,7 +133,7 @@ internal sealed partial class ValidationRun
                 reason = reason.Replace(raw, PersonMask.Mask, StringComparison.Ordinal);
             }
 
-            tally.Add(new ProblemExample(file.RelativePath, reject.Row, reject.Column, masked, reason));
+            tally.Add(new ProblemExample(file.RelativePath, reject.Row, reject.Column, masked, PersonMask.Scrub(reason, reject.File)));
         }
 
         return rows.Count;

@@ -65,6 +65,36 @@ public sealed partial class ExtractValidatorTests
     }
 
     [Fact]
+    public void Run_DrugReferentialWithARepeatedCip13_IsADuplicateKey()
+    {
+        using var extract = Create();
+        extract.Add("IR_PHA_R.parquet")
+            .Row(("PHA_CIP_C13", "3400921600506"), ("PHA_ATC_C07", "R03DC03"))
+            .Row(("PHA_CIP_C13", "3400930000212"), ("PHA_ATC_C07", "A10BA02"))
+            .Row(("PHA_CIP_C13", "3400921600506"), ("PHA_ATC_C07", "R03DC03"));
+        var report = extract.Validate();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(new ProblemExample("IR_PHA_R.parquet", 3, "PHA_CIP_C13", "3400921600506", "same key as an earlier row"), problem.Examples.Single());
+    }
+
+    [Fact]
+    public void Run_PmsiFilesWithFourDigitYears_JoinTheSameYear()
+    {
+        using var extract = Create();
+        extract.Add("pmsi/T_MCO2020B.parquet").Row(("ETA_NUM", Finess), ("RSA_NUM", "0000000009"));
+        extract.Add("pmsi/T_MCO2020A.parquet")
+            .Row(("ETA_NUM", Finess), ("RSA_NUM", "0000000009"), ("CDC_ACT", "AHQP001"))
+            .Row(("ETA_NUM", Finess), ("RSA_NUM", "0000000001"), ("CDC_ACT", "AHQP001"));
+        var report = extract.Validate();
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((ValidationProblemKind.OrphanRow, "T_MCO20A", 1L), (problem.Kind, problem.Table, problem.Count));
+        Assert.Equal(2, problem.Examples.Single().Row);
+        Assert.Equal("2020", report.Files.Single(f => f.Table == "T_MCO20B").Partition);
+    }
+
+    [Fact]
     public void Run_DetailsWithoutParent_AreOrphans()
     {
         using var extract = Create();
