@@ -11,6 +11,7 @@ namespace OpenChronic.Synthetic.Arrow;
 /// </summary>
 internal sealed class ColumnBuffer
 {
+    private const int InitialSize = 1024;
     private static readonly byte[] s_zeros = new byte[1 << 20];
 
     private readonly int _capacity;
@@ -37,19 +38,19 @@ internal sealed class ColumnBuffer
 
     public void SetLong(int row, long value)
     {
-        (_longs ??= new long[_capacity])[row] = value;
+        Slot(ref _longs, row) = value;
         MarkValid(row);
     }
 
     public void SetInt(int row, int value)
     {
-        (_ints ??= new int[_capacity])[row] = value;
+        Slot(ref _ints, row) = value;
         MarkValid(row);
     }
 
     public void SetDouble(int row, double value)
     {
-        (_doubles ??= new double[_capacity])[row] = value;
+        Slot(ref _doubles, row) = value;
         MarkValid(row);
     }
 
@@ -60,7 +61,7 @@ internal sealed class ColumnBuffer
             return;
         }
 
-        (_strings ??= new string?[_capacity])[row] = value;
+        Slot(ref _strings, row) = value;
         MarkValid(row);
     }
 
@@ -74,6 +75,12 @@ internal sealed class ColumnBuffer
             return AllNull(Field.DataType, length);
         }
 
+        // Arrays grow with the rows that set them: bring them to the batch length first.
+        Fit(ref _valid, length);
+        Fit(ref _longs, length);
+        Fit(ref _ints, length);
+        Fit(ref _doubles, length);
+        Fit(ref _strings, length);
         var validity = new byte[(length + 7) / 8];
         var nulls = 0;
         for (var i = 0; i < length; i++)
@@ -112,12 +119,32 @@ internal sealed class ColumnBuffer
 
     private void MarkValid(int row)
     {
-        var valid = _valid ??= new bool[_capacity];
-        if (!valid[row])
+        ref var valid = ref Slot(ref _valid, row);
+        if (!valid)
         {
-            valid[row] = true;
+            valid = true;
             _count++;
         }
+    }
+
+    private static void Fit<T>(ref T[]? values, int length)
+    {
+        if (values is not null && values.Length < length)
+        {
+            System.Array.Resize(ref values, length);
+        }
+    }
+
+    /// <summary>The storage cell of a row, growing the array by doubling up to the capacity (small files stay small).</summary>
+    private ref T Slot<T>(ref T[]? values, int row)
+    {
+        values ??= new T[Math.Min(_capacity, InitialSize)];
+        if (row >= values.Length)
+        {
+            System.Array.Resize(ref values, Math.Min(_capacity, Math.Max(row + 1, values.Length * 2)));
+        }
+
+        return ref values[row];
     }
 
     private static ArrowBuffer Values<T>(T[] values, int length)
@@ -141,27 +168,26 @@ internal sealed class ColumnBuffer
     {
         var strings = _strings!;
         var offsets = new int[length + 1];
+        var data = new byte[Math.Max(16, length * 8)];
         var total = 0;
         for (var i = 0; i < length; i++)
         {
             offsets[i] = total;
             if (strings[i] is { } s)
             {
-                total += Encoding.UTF8.GetByteCount(s);
+                // One pass: room for the worst case (3 bytes per UTF-16 unit), then encode in place.
+                var room = total + s.Length * 3;
+                if (room > data.Length)
+                {
+                    System.Array.Resize(ref data, Math.Max(room, data.Length * 2));
+                }
+
+                total += Encoding.UTF8.GetBytes(s, data.AsSpan(total));
             }
         }
 
         offsets[length] = total;
-        var data = new byte[total];
-        for (var i = 0; i < length; i++)
-        {
-            if (strings[i] is { } s)
-            {
-                Encoding.UTF8.GetBytes(s, data.AsSpan(offsets[i]));
-            }
-        }
-
-        return new StringArray(length, new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(data), bitmap, nulls, 0);
+        return new StringArray(length, new ArrowBuffer(MemoryMarshal.AsBytes(offsets.AsSpan()).ToArray()), new ArrowBuffer(data.AsMemory(0, total)), bitmap, nulls, 0);
     }
 
     private static IArrowArray AllNull(IArrowType type, int length)
