@@ -116,7 +116,7 @@ public sealed class Nomenclature
 
         using var reader = new StreamReader(csv, System.Text.Encoding.UTF8);
         var header = reader.ReadLine() ?? throw new InvalidDataException($"{name}: empty code list.");
-        var columns = header.Split(';').Select(c => c.Trim()).ToImmutableArray();
+        var columns = SplitLine(header).Select(c => c.Trim()).ToImmutableArray();
         var code = codeColumn ?? schemaCode ?? columns[0];
         var codeIndex = columns.IndexOf(code);
         if (codeIndex < 0)
@@ -134,7 +134,7 @@ public sealed class Nomenclature
                 continue;
             }
 
-            var values = line.Split(';');
+            var values = SplitLine(line);
             if (codeIndex < values.Length)
             {
                 rows.TryAdd(values[codeIndex].Trim(), values);
@@ -142,5 +142,54 @@ public sealed class Nomenclature
         }
 
         return new Nomenclature(name, columns, code, labelIndex, rows, integerCodes);
+    }
+
+    // Fields separated by ';', optionally quoted with '"' (a doubled quote inside stands for one), as in IR_CCAM_V63.
+    internal static string[] SplitLine(string line)
+    {
+        if (!line.Contains('"', StringComparison.Ordinal))
+        {
+            return line.Split(';');
+        }
+
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    field.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    field.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ';')
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(ch);
+            }
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
     }
 }

@@ -51,3 +51,18 @@ public sealed class NomenclatureTests
         Assert.NotEmpty(drugs.WithAtcPrefix("A10B"));
     }
 }
+
+public sealed class NomenclatureQuotingTests
+{
+    [Fact]
+    public void Ccam_QuotedCodes_AreFound() =>
+        Assert.True(NomenclatureSet.Default.Get("IR_CCAM_V63").Contains("AHQP001"));
+
+    [Fact]
+    public void Parse_QuotedFieldWithSeparatorAndDoubledQuote_IsOneField()
+    {
+        using var csv = new MemoryStream("\"COD\";\"LIB\"\n\"A1\";\"x; \"\"y\"\"\"\n"u8.ToArray());
+        var n = Nomenclature.Parse("Q", csv, null);
+        Assert.Equal("x; \"y\"", n.Value("A1", "LIB"));
+    }
+}
