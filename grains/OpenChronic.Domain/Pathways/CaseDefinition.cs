@@ -14,13 +14,15 @@ namespace OpenChronic.Domain.Pathways;
 /// <param name="Hospital">Hospital diagnosis rules (any may match).</param>
 /// <param name="Drugs">Dispensation rule, or null.</param>
 /// <param name="Acts">Act rule, or null.</param>
+/// <param name="TreatmentAtc">ATC prefixes of the drugs whose eras and lines describe the treatment of the condition (empty: none).</param>
 public sealed record CaseDefinition(
     string Id,
     string Label,
     AldRule? Ald,
     ImmutableArray<DiagnosisRule> Hospital,
     DrugRule? Drugs,
-    ActRule? Acts);
+    ActRule? Acts,
+    ImmutableArray<string> TreatmentAtc);
 
 /// <summary>
 /// An ALD registration active at some time in year N with one of <paramref name="Numbers"/>; when

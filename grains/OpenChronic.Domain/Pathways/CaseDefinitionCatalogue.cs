@@ -99,7 +99,8 @@ public sealed class CaseDefinitionCatalogue
             acts = new ActRule(Codes(ac, "ccam", $"{path}.acts"), Int(ac, "lookbackYears", $"{path}.acts", 0));
         }
 
-        return new CaseDefinition(id, label, ald, hospital.ToImmutable(), drugs, acts);
+        var treatment = Present(c, "treatment", out var t) ? Codes(t, "atc", $"{path}.treatment") : [];
+        return new CaseDefinition(id, label, ald, hospital.ToImmutable(), drugs, acts, treatment);
     }
 
     private static bool Present(JsonElement e, string name, out JsonElement value) =>
