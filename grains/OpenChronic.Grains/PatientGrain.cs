@@ -20,7 +20,7 @@ public sealed partial class PatientGrain(
         _timeline = new PatientTimeline();
         if (state.State.Events.Length > 0)
         {
-            _timeline.Add(state.State.Events.AsSpan());
+            _timeline.AddPack(state.State.Events);
 
             // The timeline is the resident copy; the pack is rebuilt for each write.
             state.State.Events = [];
@@ -40,7 +40,7 @@ public sealed partial class PatientGrain(
         }
 
         var timeline = _timeline!;
-        timeline.Add(unit.Pack.AsSpan());
+        timeline.AddPack(unit.Pack);
         state.State.Events = EventPack.Pack(timeline.Events);
         state.State.AppliedUnits = [.. state.State.AppliedUnits, hash];
         if (unit.Profile is not null)

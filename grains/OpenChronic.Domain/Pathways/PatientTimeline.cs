@@ -38,7 +38,7 @@ public sealed class PatientTimeline
     }
 
     /// <summary>Adds the events of a pack.</summary>
-    public void Add(ReadOnlySpan<byte> pack)
+    public void AddPack(ReadOnlySpan<byte> pack)
     {
         var n = EventPack.Count(pack);
         EnsureCapacity(_count + n);

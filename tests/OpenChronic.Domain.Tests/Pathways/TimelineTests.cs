@@ -62,7 +62,7 @@ public sealed class TimelineTests
     {
         var timeline = new PatientTimeline();
         timeline.Add([Event(30), Event(10)]);
-        timeline.Add(EventPack.Pack([Event(20), Event(40)]));
+        timeline.AddPack(EventPack.Pack([Event(20), Event(40)]));
         timeline.Add([Event(50)]);
         Assert.Equal([10, 20, 30, 40, 50], timeline.Events.ToArray().Select(e => e.Day));
         Assert.Equal(2, timeline.FirstOnOrAfter(25));

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+
+namespace OpenChronic.Domain.Pathways;
+
+/// <summary>
+/// Derives a <see cref="PatientPathway"/> from a timeline: nets regularisation lines, turns events into the facts
+/// case definitions read, and computes conditions per year, ALD episodes, treatment lines and hospital episodes.
+/// One instance serves every patient; it is stateless apart from its catalogue and options.
+/// </summary>
+public sealed class PathwayDeriver
+{
+    private readonly CaseDefinitionCatalogue _catalogue;
+    private readonly ConditionClassifier _classifier;
+    private readonly TreatmentLineOptions _lineOptions;
+
+    public PathwayDeriver(CaseDefinitionCatalogue catalogue, TreatmentLineOptions? lineOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalogue);
+        _catalogue = catalogue;
+        _classifier = new ConditionClassifier(catalogue);
+        _lineOptions = lineOptions ?? TreatmentLineOptions.Default;
+    }
+
+    /// <summary>True when an end day stands for "no end" (open ALD registrations).</summary>
+    public static bool IsOpenEnd(int endDay) => endDay >= DateOnly.MaxValue.DayNumber;
+
+    public PatientPathway Derive(ReadOnlySpan<CareEvent> timeline, IReadOnlyList<int> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var dispensations = NetDispensations(timeline);
+        var facts = new List<ClinicalFact>(timeline.Length);
+        var registrations = new List<(int, string, DateOnly, DateOnly?)>();
+        foreach (var (atc, day, boxes, large) in dispensations)
+        {
+            facts.Add(new ClinicalFact(ClinicalFactKind.Dispensation, day, atc, LargePack: large));
+        }
+
+        foreach (ref readonly var e in timeline)
+        {
+            switch (e.Kind)
+            {
+                case CareEventKind.Diagnosis:
+                    facts.Add(new ClinicalFact(ClinicalFactKind.Diagnosis, e.Date, PackedCode.Unpack(e.Code), PositionOf(e.Traits)));
+                    break;
+                case CareEventKind.Act:
+                    facts.Add(new ClinicalFact(ClinicalFactKind.Act, e.Date, PackedCode.Unpack(e.Code)));
+                    break;
+                case CareEventKind.AldRegistration:
+                    DateOnly? end = IsOpenEnd(e.EndDay) ? null : e.EndDate;
+                    var icd = PackedCode.Unpack(e.Code);
+                    var ald = (int)e.Value;
+                    facts.Add(new ClinicalFact(ClinicalFactKind.AldRegistration, e.Date, icd, End: end, AldNumber: ald));
+                    registrations.Add((ald, icd, e.Date, end));
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        var factSpan = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(facts);
+        var conditions = ImmutableArray.CreateBuilder<ConditionYear>();
+        foreach (var year in years)
+        {
+            conditions.AddRange(_classifier.Classify(factSpan, year));
+        }
+
+        var lines = ImmutableArray.CreateBuilder<(string, TreatmentLine)>();
+        foreach (var definition in _catalogue.Conditions)
+        {
+            if (definition.TreatmentAtc.IsEmpty)
+            {
+                continue;
+            }
+
+            var eras = TreatmentLineBuilder.Eras(dispensations, definition.TreatmentAtc, _lineOptions);
+            foreach (var line in TreatmentLineBuilder.Lines(eras, _lineOptions))
+            {
+                lines.Add((definition.Id, line));
+            }
+        }
+
+        return new PatientPathway(conditions.ToImmutable(), AldEpisodeBuilder.Build(registrations), lines.ToImmutable(),
+            HospitalEpisodeBuilder.Build(timeline));
+    }
+
+    // Regularisation lines carry negative boxes for a dispensation already counted: net them per day, ATC and CIP13;
+    // what nets to zero or less was not dispensed.
+    private static List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> NetDispensations(ReadOnlySpan<CareEvent> timeline)
+    {
+        var net = new Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)>();
+        foreach (ref readonly var e in timeline)
+        {
+            if (e.Kind == CareEventKind.Dispensation)
+            {
+                var key = (e.Day, e.Code, e.Detail);
+                var (boxes, large) = net.GetValueOrDefault(key);
+                net[key] = (boxes + e.Value, large || (e.Traits & CareEventTraits.LargePack) != 0);
+            }
+        }
+
+        var result = new List<(string, DateOnly, double, bool)>(net.Count);
+        foreach (var ((day, atc, _), (boxes, large)) in net)
+        {
+            if (boxes > 0)
+            {
+                result.Add((PackedCode.Unpack(atc), DateOnly.FromDayNumber(day), boxes, large));
+            }
+        }
+
+        result.Sort((a, b) => a.Item2.CompareTo(b.Item2) is var c && c != 0 ? c : string.CompareOrdinal(a.Item1, b.Item1));
+        return result;
+    }
+
+    private static DiagnosisPosition PositionOf(CareEventTraits traits) =>
+        (traits & CareEventTraits.Principal) != 0 ? DiagnosisPosition.Principal
+        : (traits & CareEventTraits.Related) != 0 ? DiagnosisPosition.Related
+        : (traits & CareEventTraits.Associated) != 0 ? DiagnosisPosition.Associated
+        : DiagnosisPosition.None;
+}
