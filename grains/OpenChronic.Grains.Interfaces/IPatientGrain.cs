@@ -21,4 +21,11 @@ public interface IPatientGrain : IGrainWithGuidKey
     /// <summary>The timeline as an event pack (see <c>EventPack</c>), for export and cross-checks.</summary>
     [Alias("GetTimeline")]
     ValueTask<byte[]> GetTimelineAsync();
+
+    /// <summary>
+    /// Derives conditions per year (case-definition catalogue), ALD episodes, treatment lines and hospital episodes
+    /// for <paramref name="years"/>, and pushes the patient's summary to its partition.
+    /// </summary>
+    [Alias("Derive")]
+    ValueTask<PatientDerived> DeriveAsync(int[] years);
 }

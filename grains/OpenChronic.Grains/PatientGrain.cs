@@ -11,6 +11,7 @@ namespace OpenChronic.Grains;
 /// </summary>
 public sealed partial class PatientGrain(
     [PersistentState("patient", "patients")] IPersistentState<PatientState> state,
+    PathwayDeriver deriver,
     ILogger<PatientGrain> logger) : Grain, IPatientGrain
 {
     private PatientTimeline? _timeline;
@@ -57,6 +58,17 @@ public sealed partial class PatientGrain(
         ValueTask.FromResult(new PatientSnapshot(state.State.Profile, _timeline!.Count, state.State.AppliedUnits.Length, _timeline.ResidentBytes));
 
     public ValueTask<byte[]> GetTimelineAsync() => ValueTask.FromResult(EventPack.Pack(_timeline!.Events));
+
+    public async ValueTask<PatientDerived> DeriveAsync(int[] years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var pathway = deriver.Derive(_timeline!.Events, years);
+        var derived = PathwayWire.From(pathway);
+        var summary = new PatientSummary(this.GetPrimaryKey(), state.State.Profile, derived.Conditions,
+            [.. derived.AldEpisodes.Select(e => e.AldNumber).Distinct().Order()], _timeline.Count);
+        await GrainFactory.GetGrain<IPartitionGrain>(Partitions.Of(summary.Patient)).UpsertAsync(summary);
+        return derived;
+    }
 
     // The unit id names a file partition, never a patient; the grain key is a pseudonym and is not logged either.
     [LoggerMessage(Level = LogLevel.Debug, Message = "Unit {UnitId} was already applied; ignored.")]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenChronic.Grains;
 using Orleans.Configuration;
 
 namespace OpenChronic.Silo;
@@ -23,6 +24,7 @@ public static class OpenChronicSilo
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "openchronic", clusterId: "openchronic-embedded");
         silo.AddMemoryGrainStorage(PatientStorage);
         silo.AddMemoryGrainStorage(JobStorage);
+        silo.Services.AddOpenChronicGrainServices();
 
         // Batches of events make long-lived patients cheap; keep them resident through a whole build.
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));

@@ -38,3 +38,31 @@ public sealed class PatientGrainTests(ClusterFixture fixture)
         Assert.False(await again.ApplyUnitAsync(new UnitEvents("PMSI:2020", Pack(10, 20), null)));
     }
 }
+
+[Collection(ClusterCollection.Name)]
+public sealed class DeriveTests(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Derive_FindsConditions_AndPushesTheSummaryToThePartition()
+    {
+        var id = Guid.NewGuid();
+        var patient = fixture.Grains.GetGrain<IPatientGrain>(id);
+        var d0 = new DateOnly(2020, 1, 1).DayNumber;
+        CareEvent[] events =
+        [
+            new(d0, DateOnly.MaxValue.DayNumber, CareEventKind.AldRegistration, CareEventTraits.None, 0, PackedCode.Pack("E119"), 0, 8),
+            new(d0 + 10, d0 + 10, CareEventKind.Dispensation, CareEventTraits.None, 0, PackedCode.Pack("A10BA02"), 3400930000001, 1),
+        ];
+        await patient.ApplyUnitAsync(new UnitEvents("IR_IMB_R", EventPack.Pack(events), new PatientProfile(1, 1960, 1, "059", "350", null)));
+
+        var derived = await patient.DeriveAsync([2020]);
+
+        Assert.Equal([new ConditionYearWire("diabetes", 2020, 1)], derived.Conditions);
+        Assert.Equal([new AldEpisodeWire(8, "E119", d0, null)], derived.AldEpisodes);
+        Assert.Equal("A10BA", Assert.Single(derived.TreatmentLines).Regimen);
+        var summaries = await fixture.Grains.GetGrain<IPartitionGrain>(Partitions.Of(id)).GetSummariesAsync();
+        var summary = Assert.Single(summaries, s => s.Patient == id);
+        Assert.Equal([8], summary.AldNumbers);
+        Assert.Equal(2, summary.EventCount);
+    }
+}
