@@ -46,7 +46,13 @@ internal sealed class Groupifier
     }
 
     /// <summary>The classes of the recoding <paramref name="levels"/>, rolled up from <paramref name="source"/> (null: the rows).</summary>
-    public ClassTable Group(int[] levels, ClassTable? source)
+    public ClassTable Group(int[] levels, ClassTable? source) => Group(levels, source, int.MaxValue)!;
+
+    /// <summary>
+    /// As <see cref="Group(int[], ClassTable?)"/>, but gives up (null) as soon as more than
+    /// <paramref name="maxEntries"/> distinct entries appear.
+    /// </summary>
+    public ClassTable? Group(int[] levels, ClassTable? source, int maxEntries)
     {
         var m = source?.Count ?? _table.RowCount;
         var sourceCodes = source?.Codes ?? _table.CodeArrays;
@@ -54,7 +60,6 @@ internal sealed class Groupifier
         var sourceSensitive = source is null ? _sensitive : source.Sensitive;
         EnsureCapacity(m);
         var keys = _keys;
-        Array.Clear(keys, 0, m);
         long product = 1;
         for (var c = 0; c < levels.Length; c++)
         {
@@ -64,7 +69,7 @@ internal sealed class Groupifier
                 product = Densify(m);
             }
 
-            Combine(keys, m, sourceCodes[c], _between[c][sourceLevels[c]][levels[c]], cardinality);
+            Combine(keys, m, sourceCodes[c], _between[c][sourceLevels[c]][levels[c]], cardinality, c == 0);
             product *= cardinality;
         }
 
@@ -86,8 +91,8 @@ internal sealed class Groupifier
             product *= _sensitiveCardinality;
         }
 
-        var count = AssignIds(m, product);
-        return Build(levels, source, m, count, sourceCodes, sourceLevels, sourceSensitive);
+        var count = AssignIds(m, product, maxEntries);
+        return count < 0 ? null : Build(levels, source, m, count, sourceCodes, sourceLevels, sourceSensitive);
     }
 
     /// <summary>Groups the rows at <paramref name="levels"/> and also returns each row's entry in the table.</summary>
@@ -97,13 +102,25 @@ internal sealed class Groupifier
         return (table, _ids.AsSpan(0, _table.RowCount).ToArray());
     }
 
-    private static void Combine(long[] keys, int m, int[] codes, int[] map, long cardinality)
+    private static void Combine(long[] keys, int m, int[] codes, int[] map, long cardinality, bool first)
     {
+        var k = keys.AsSpan(0, m);
+        var source = codes.AsSpan(0, m);
+        if (first)
+        {
+            for (var i = 0; i < k.Length; i++)
+            {
+                k[i] = map[source[i]];
+            }
+
+            return;
+        }
+
         unchecked
         {
-            for (var i = 0; i < m; i++)
+            for (var i = 0; i < k.Length; i++)
             {
-                keys[i] = keys[i] * cardinality + map[codes[i]];
+                k[i] = (k[i] * cardinality) + map[source[i]];
             }
         }
     }
@@ -120,7 +137,7 @@ internal sealed class Groupifier
         return _map.Count;
     }
 
-    private int AssignIds(int m, long product)
+    private int AssignIds(int m, long product, int maxEntries)
     {
         var keys = _keys;
         var ids = _ids;
@@ -142,27 +159,40 @@ internal sealed class Groupifier
                 {
                     id = count++;
                     direct[slot] = id;
+                    if (count > maxEntries)
+                    {
+                        ResetDirect(direct, keys, i + 1);
+                        return -1;
+                    }
                 }
 
                 ids[i] = id;
             }
 
-            // reset the touched slots for the next grouping
-            for (var i = 0; i < m; i++)
-            {
-                direct[(int)keys[i]] = -1;
-            }
-
+            ResetDirect(direct, keys, m);
             return count;
         }
 
-        _map.Reset(m);
+        _map.Reset((int)Math.Min(m, Math.Min(product, maxEntries + 1L)));
         for (var i = 0; i < m; i++)
         {
             ids[i] = _map.GetOrAdd(keys[i]);
+            if (_map.Count > maxEntries)
+            {
+                return -1;
+            }
         }
 
         return _map.Count;
+    }
+
+    // resets the touched slots for the next grouping
+    private static void ResetDirect(int[] direct, long[] keys, int touched)
+    {
+        for (var i = 0; i < touched; i++)
+        {
+            direct[(int)keys[i]] = -1;
+        }
     }
 
     private ClassTable Build(int[] levels, ClassTable? source, int m, int count, int[][] sourceCodes, int[] sourceLevels, int[]? sourceSensitive)
