@@ -21,6 +21,23 @@ public sealed class FlashSearchTests
     }
 
     [Fact]
+    public void Run_AdultWithOccupationInsteadOfSalaryClass_ArxVectorIsNotFiveAnonymous()
+    {
+        // the published optimum is over anonbench's attributes (salary-class, not occupation)
+        string[] withOccupation = ["sex", "age", "race", "marital-status", "education", "native-country", "workclass", "occupation"];
+        var table = AdultData.Load(withOccupation, null);
+        var search = new FlashSearch(table, new AnonymizationPolicy(5), InformationLossMetric.NonUniformEntropy);
+
+        var (satisfies, utility) = search.Evaluate([1, 1, 1, 1, 3, 2, 2, 1]);
+        var result = search.Run();
+
+        Assert.False(satisfies);
+        Assert.Equal(12, utility.SuppressedRecords);
+        Assert.Equal([1, 2, 1, 1, 3, 2, 2, 1], result.Levels!.Value);
+        Assert.Equal(5, result.Utility!.SmallestClass);
+    }
+
+    [Fact]
     public void Run_AdultOptimum_PassesTextVerifier()
     {
         var policy = new AnonymizationPolicy(5);
