@@ -1,8 +1,5 @@
 namespace OpenChronic.Domain.Privacy.Anonymity;
 
-/// <summary>A combination of items supported by fewer than k persons.</summary>
-public sealed record KmViolation(IReadOnlyList<string> Items, int Support);
-
 /// <summary>
 /// Verifies k^m-anonymity of published sets from their text alone: every combination of up to m distinct items
 /// that occurs in some person's set must occur in at least k persons' sets. Independent of the anonymizer's code.
