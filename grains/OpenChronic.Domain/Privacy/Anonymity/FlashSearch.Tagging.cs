@@ -105,7 +105,7 @@ public sealed partial class FlashSearch
 
     // a node whose lower bound exceeds the best value found cannot be optimal, nor can any node above it
     // (only when suppression makes the metric non-monotone: otherwise Flash's full paths tag more per check)
-    private bool Pruned(int node) => _pruning && _order[node] > _bestValue;
+    private bool Pruned(int node) => _pruning && _order[node] > _bestValue + Tolerance;
 
     private void TagUp(int node)
     {

@@ -11,6 +11,8 @@ namespace OpenChronic.Domain.Privacy.Anonymity;
 /// </summary>
 public sealed partial class FlashSearch
 {
+    // values closer than this are ties (bounds and values are summed in different orders)
+    private const double Tolerance = 1e-9;
     private const byte Unknown = 0, Satisfying = 1, SatisfyingPredicted = 2, Failing = 3, FailingPredicted = 4;
 
     private readonly QuasiIdentifierTable _table;
@@ -142,7 +144,7 @@ public sealed partial class FlashSearch
             : _lattice.Height(a) != _lattice.Height(b) ? _lattice.Height(a).CompareTo(_lattice.Height(b)) : a.CompareTo(b));
         foreach (var node in candidates)
         {
-            if (bounded && _order[node] > _bestValue)
+            if (bounded && _order[node] > _bestValue + Tolerance)
             {
                 break;
             }
@@ -176,8 +178,8 @@ public sealed partial class FlashSearch
     private void Consider(int node, double value)
     {
         // ties go to the lower node, then to the lower index, so the result is deterministic
-        if (value < _bestValue - 1e-9 ||
-            (Math.Abs(value - _bestValue) <= 1e-9 && (_lattice.Height(node), node).CompareTo((_lattice.Height(_best), _best)) < 0))
+        if (value < _bestValue - Tolerance ||
+            (Math.Abs(value - _bestValue) <= Tolerance && (_lattice.Height(node), node).CompareTo((_lattice.Height(_best), _best)) < 0))
         {
             _best = node;
             _bestValue = value;
