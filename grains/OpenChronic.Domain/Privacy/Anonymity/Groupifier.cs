@@ -8,7 +8,7 @@ namespace OpenChronic.Domain.Privacy.Anonymity;
 /// </summary>
 internal sealed partial class Groupifier
 {
-    private const long DirectLimit = 1 << 22;
+    private const long DirectLimit = 1 << 24;
 
     private readonly QuasiIdentifierTable _table;
     private readonly GeneralizationHierarchy[] _hierarchies;
@@ -89,7 +89,8 @@ internal sealed partial class Groupifier
     {
         const int Chunk = 1 << 16;
         var keys = _keys;
-        var direct = space <= DirectLimit;
+        // a direct array only pays when it is not much larger than the entries to group
+        var direct = space <= DirectLimit && space <= (16L * m) + 65536;
         if (direct)
         {
             EnsureDirect(space);
