@@ -110,7 +110,22 @@ public sealed class FlashSearchTests
 
             var released = FullDomainRecoding.Apply(table, result.Levels!.Value, policy);
             Assert.Empty(AnonymityVerifier.Verify(released, policy));
+            AssertRowsAreTheirGeneralization(table, released, result.Levels!.Value);
             Assert.Equal(bestValue, result.Utility!.Value(metric), 9);
+        }
+    }
+
+    // each published row must be its original values generalized through the hierarchy's text lookup
+    private static void AssertRowsAreTheirGeneralization(QuasiIdentifierTable table, GeneralizedTable released, IReadOnlyList<int> levels)
+    {
+        for (var r = 0; r < table.RowCount; r++)
+        {
+            for (var c = 0; c < table.Columns.Length; c++)
+            {
+                var h = table.Columns[c].Hierarchy;
+                var expected = released.Suppressed[r] ? "*" : h.Generalize(h.Label(0, table.LeafCodes(c)[r]), levels[c]);
+                Assert.Equal(expected, released.Rows[r][c]);
+            }
         }
     }
 
