@@ -8,5 +8,6 @@ internal static class BenchCommand
     public static Command Create() => new("bench", "Measure Open Chronic's building blocks on generated data.")
     {
         BenchIoCommand.Create(),
+        BenchAnonymizeCommand.CreateAnonymize(),
     };
 }

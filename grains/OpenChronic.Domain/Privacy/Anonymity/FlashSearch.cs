@@ -9,8 +9,10 @@ namespace OpenChronic.Domain.Privacy.Anonymity;
 /// monotone and the optimum is the best checked satisfying node; otherwise all satisfying nodes are ranked by a
 /// data-independent lower bound and evaluated until the bound exceeds the best value found.
 /// </summary>
-public sealed class FlashSearch
+public sealed partial class FlashSearch
 {
+    // values closer than this are ties (bounds and values are summed in different orders)
+    private const double Tolerance = 1e-9;
     private const byte Unknown = 0, Satisfying = 1, SatisfyingPredicted = 2, Failing = 3, FailingPredicted = 4;
 
     private readonly QuasiIdentifierTable _table;
@@ -20,9 +22,12 @@ public sealed class FlashSearch
     private readonly Groupifier _groupifier;
     private readonly UtilityModel _utility;
     private readonly double[] _order;
+    private readonly bool _bounded;
     private byte[] _state = [];
     private ClassTableCache? _cache;
     private int _checks;
+    private bool _rankedChecked;
+    private bool _pruning;
     private int _best;
     private double _bestValue;
 
@@ -43,7 +48,8 @@ public sealed class FlashSearch
         _utility = new UtilityModel(table);
         _order = new double[_lattice.NodeCount];
         var levels = new int[_lattice.Dimensions];
-        var heuristic = UtilityModel.HasLowerBound(metric) ? metric : InformationLossMetric.Precision;
+        _bounded = UtilityModel.HasLowerBound(metric);
+        var heuristic = _bounded ? metric : InformationLossMetric.Precision;
         for (var n = 0; n < _lattice.NodeCount; n++)
         {
             _lattice.Levels(n, levels);
@@ -68,10 +74,14 @@ public sealed class FlashSearch
         _checks = 0;
         _best = -1;
         _bestValue = double.PositiveInfinity;
+        _rankedChecked = false;
+        _pruning = false;
         var monotoneMetric = _policy.SuppressionLimit == 0;
         if (_policy.IsMonotone)
         {
-            Tag(monotoneMetric);
+            _rankedChecked = monotoneMetric || _bounded;
+            _pruning = !monotoneMetric && _bounded;
+            Tag(_rankedChecked);
         }
 
         if (!_policy.IsMonotone || !monotoneMetric)
@@ -95,145 +105,72 @@ public sealed class FlashSearch
         return new FullDomainResult([.. bestLevels], utility, _metric, _lattice.NodeCount, _checks, satisfying);
     }
 
-    private void Tag(bool rankChecked)
-    {
-        var byHeight = _lattice.NodesByHeight();
-        var heap = new PriorityQueue<int, (int, double, int)>();
-        foreach (var nodes in byHeight)
-        {
-            Array.Sort(nodes, (a, b) => _order[a] != _order[b] ? _order[a].CompareTo(_order[b]) : a.CompareTo(b));
-            foreach (var node in nodes)
-            {
-                if (_state[node] != Unknown)
-                {
-                    continue;
-                }
-
-                CheckPath(FindPath(node), heap, rankChecked);
-                while (heap.TryDequeue(out var failing, out _))
-                {
-                    foreach (var successor in SortedSuccessors(failing))
-                    {
-                        if (_state[successor] == Unknown)
-                        {
-                            CheckPath(FindPath(successor), heap, rankChecked);
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    private List<int> FindPath(int node)
-    {
-        var path = new List<int> { node };
-        var current = node;
-        while (true)
-        {
-            var next = -1;
-            foreach (var successor in SortedSuccessors(current))
-            {
-                if (_state[successor] == Unknown)
-                {
-                    next = successor;
-                    break;
-                }
-            }
-
-            if (next < 0)
-            {
-                return path;
-            }
-
-            path.Add(next);
-            current = next;
-        }
-    }
-
-    private void CheckPath(List<int> path, PriorityQueue<int, (int, double, int)> heap, bool rankChecked)
-    {
-        var low = 0;
-        var high = path.Count - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) >>> 1;
-            var node = path[mid];
-            if (_state[node] != Unknown)
-            {
-                // tagged meanwhile by a check on this path
-                if (_state[node] is Satisfying or SatisfyingPredicted)
-                {
-                    high = mid - 1;
-                }
-                else
-                {
-                    low = mid + 1;
-                }
-
-                continue;
-            }
-
-            var assessment = Check(node);
-            if (assessment.Satisfies)
-            {
-                _state[node] = Satisfying;
-                if (rankChecked)
-                {
-                    Consider(node, _utility.Report(assessment).Value(_metric));
-                }
-
-                TagUp(node);
-                high = mid - 1;
-            }
-            else
-            {
-                _state[node] = Failing;
-                TagDown(node);
-                heap.Enqueue(node, (_lattice.Height(node), _order[node], node));
-                low = mid + 1;
-            }
-        }
-    }
-
-    private NodeAssessment Check(int node)
+    private NodeAssessment? Check(int node)
     {
         _checks++;
-        var table = _groupifier.Group(_lattice.Levels(node), _cache!.BestSourceFor(node));
+
+        // a satisfying node has at most N/k kept classes plus one suppressed class per suppressed record, so a
+        // grouping that reaches more entries can stop: the node fails (entries are classes without a sensitive attribute)
+        var maxEntries = _policy.NeedsSensitive
+            ? int.MaxValue
+            : (int)Math.Min(int.MaxValue, ((long)_table.RowCount / _policy.K) + _policy.MaxSuppressed(_table.RowCount));
+        var table = _groupifier.Group(_lattice.Levels(node), _cache!.BestSourceFor(node), maxEntries);
+        if (table is null)
+        {
+            return null;
+        }
+
         _cache.Add(node, table);
         return NodeAssessment.Assess(table, _policy, _table.RowCount);
     }
 
     private void EvaluateCandidates()
     {
+        // Candidates by increasing lower bound (or height when the metric has none), stopping once the bound exceeds
+        // the best value: nodes above that bound need not be decided at all. When the policy is monotone, each
+        // check still tags the nodes above (satisfying) or below (failing) it, so failing regions are skipped.
+        var bounded = UtilityModel.HasLowerBound(_metric);
         var candidates = new List<int>();
         for (var n = 0; n < _lattice.NodeCount; n++)
         {
-            if (!_policy.IsMonotone || _state[n] is Satisfying or SatisfyingPredicted)
+            if (_state[n] is Unknown or Satisfying or SatisfyingPredicted)
             {
                 candidates.Add(n);
             }
         }
 
-        var bounded = UtilityModel.HasLowerBound(_metric);
         candidates.Sort((a, b) => bounded && _order[a] != _order[b]
             ? _order[a].CompareTo(_order[b])
             : _lattice.Height(a) != _lattice.Height(b) ? _lattice.Height(a).CompareTo(_lattice.Height(b)) : a.CompareTo(b));
         foreach (var node in candidates)
         {
-            if (bounded && _order[node] > _bestValue)
+            if (bounded && _order[node] > _bestValue + Tolerance)
             {
                 break;
             }
 
+            if (_state[node] is Failing or FailingPredicted || (_state[node] == Satisfying && _rankedChecked))
+            {
+                continue;
+            }
+
             var assessment = Check(node);
-            if (assessment.Satisfies)
+            if (assessment is { Satisfies: true })
             {
                 _state[node] = Satisfying;
                 Consider(node, _utility.Report(assessment).Value(_metric));
+                if (_policy.IsMonotone)
+                {
+                    TagUp(node);
+                }
             }
-            else if (!_policy.IsMonotone)
+            else
             {
                 _state[node] = Failing;
+                if (_policy.IsMonotone)
+                {
+                    TagDown(node);
+                }
             }
         }
     }
@@ -241,63 +178,11 @@ public sealed class FlashSearch
     private void Consider(int node, double value)
     {
         // ties go to the lower node, then to the lower index, so the result is deterministic
-        if (value < _bestValue - 1e-9 ||
-            (Math.Abs(value - _bestValue) <= 1e-9 && (_lattice.Height(node), node).CompareTo((_lattice.Height(_best), _best)) < 0))
+        if (value < _bestValue - Tolerance ||
+            (Math.Abs(value - _bestValue) <= Tolerance && (_lattice.Height(node), node).CompareTo((_lattice.Height(_best), _best)) < 0))
         {
             _best = node;
             _bestValue = value;
         }
-    }
-
-    private void TagUp(int node)
-    {
-        var stack = new Stack<int>();
-        stack.Push(node);
-        while (stack.TryPop(out var n))
-        {
-            for (var d = 0; d < _lattice.Dimensions; d++)
-            {
-                var s = _lattice.Successor(n, d);
-                if (s >= 0 && _state[s] == Unknown)
-                {
-                    _state[s] = SatisfyingPredicted;
-                    stack.Push(s);
-                }
-            }
-        }
-    }
-
-    private void TagDown(int node)
-    {
-        var stack = new Stack<int>();
-        stack.Push(node);
-        while (stack.TryPop(out var n))
-        {
-            for (var d = 0; d < _lattice.Dimensions; d++)
-            {
-                var p = _lattice.Predecessor(n, d);
-                if (p >= 0 && _state[p] == Unknown)
-                {
-                    _state[p] = FailingPredicted;
-                    stack.Push(p);
-                }
-            }
-        }
-    }
-
-    private List<int> SortedSuccessors(int node)
-    {
-        var result = new List<int>(_lattice.Dimensions);
-        for (var d = 0; d < _lattice.Dimensions; d++)
-        {
-            var s = _lattice.Successor(node, d);
-            if (s >= 0)
-            {
-                result.Add(s);
-            }
-        }
-
-        result.Sort((a, b) => _order[a] != _order[b] ? _order[a].CompareTo(_order[b]) : a.CompareTo(b));
-        return result;
     }
 }

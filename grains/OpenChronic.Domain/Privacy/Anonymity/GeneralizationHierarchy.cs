@@ -111,6 +111,12 @@ public sealed class GeneralizationHierarchy
         }
 
         var levels = rows[0].Count;
+        if (levels == 0)
+        {
+            errors.Add(new HierarchyError(source, 1, 0, "the first row has no value"));
+            return new HierarchyParseResult(null, errors.ToImmutable());
+        }
+
         var labels = new List<string>[levels];
         var codes = new Dictionary<string, int>[levels];
         var parents = new List<int>[levels];

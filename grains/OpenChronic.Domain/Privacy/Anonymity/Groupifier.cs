@@ -6,9 +6,9 @@ namespace OpenChronic.Domain.Privacy.Anonymity;
 /// (densified when the radix product would overflow), then keys get dense ids through a direct array when the
 /// key space is small or a reusable hash map otherwise. No strings, no per-row allocation.
 /// </summary>
-internal sealed class Groupifier
+internal sealed partial class Groupifier
 {
-    private const long DirectLimit = 1 << 22;
+    private const long DirectLimit = 1 << 24;
 
     private readonly QuasiIdentifierTable _table;
     private readonly GeneralizationHierarchy[] _hierarchies;
@@ -46,15 +46,93 @@ internal sealed class Groupifier
     }
 
     /// <summary>The classes of the recoding <paramref name="levels"/>, rolled up from <paramref name="source"/> (null: the rows).</summary>
-    public ClassTable Group(int[] levels, ClassTable? source)
+    public ClassTable Group(int[] levels, ClassTable? source) => Group(levels, source, int.MaxValue)!;
+
+    /// <summary>
+    /// As <see cref="Group(int[], ClassTable?)"/>, but gives up (null) as soon as more than
+    /// <paramref name="maxEntries"/> distinct entries appear.
+    /// </summary>
+    public ClassTable? Group(int[] levels, ClassTable? source, int maxEntries)
     {
         var m = source?.Count ?? _table.RowCount;
         var sourceCodes = source?.Codes ?? _table.CodeArrays;
         var sourceLevels = source?.Levels ?? _bottom;
         var sourceSensitive = source is null ? _sensitive : source.Sensitive;
         EnsureCapacity(m);
+        var space = KeySpace(levels, sourceSensitive is not null);
+        var count = space > 0
+            ? GroupChunks(levels, m, sourceCodes, sourceLevels, sourceSensitive, space, maxEntries)
+            : GroupWhole(levels, m, sourceCodes, sourceLevels, sourceSensitive, maxEntries);
+        return count < 0 ? null : Build(levels, source, m, count, sourceCodes, sourceLevels, sourceSensitive);
+    }
+
+    // the number of possible keys, or -1 when it does not fit in a long (then keys are densified column by column)
+    private long KeySpace(int[] levels, bool withSensitive)
+    {
+        long product = 1;
+        for (var c = 0; c < levels.Length; c++)
+        {
+            long cardinality = _hierarchies[c].Cardinality(levels[c]);
+            if (product > long.MaxValue / cardinality)
+            {
+                return -1;
+            }
+
+            product *= cardinality;
+        }
+
+        return !withSensitive ? product : product > long.MaxValue / _sensitiveCardinality ? -1 : product * _sensitiveCardinality;
+    }
+
+    // keys and ids chunk by chunk, so that a grouping that overflows maxEntries stops early
+    private int GroupChunks(int[] levels, int m, int[][] sourceCodes, int[] sourceLevels, int[]? sourceSensitive, long space, int maxEntries)
+    {
+        const int Chunk = 1 << 16;
         var keys = _keys;
-        Array.Clear(keys, 0, m);
+        // a direct array only pays when it is not much larger than the entries to group
+        var direct = space <= DirectLimit && space <= (16L * m) + 65536;
+        if (direct)
+        {
+            EnsureDirect(space);
+        }
+        else
+        {
+            _map.Reset((int)Math.Min(m, Math.Min(space, maxEntries + 1L)));
+        }
+
+        var count = 0;
+        for (var start = 0; start < m; start += Chunk)
+        {
+            var length = Math.Min(Chunk, m - start);
+            for (var c = 0; c < levels.Length; c++)
+            {
+                Combine(keys.AsSpan(start, length), sourceCodes[c].AsSpan(start, length),
+                    _between[c][sourceLevels[c]][levels[c]], _hierarchies[c].Cardinality(levels[c]), c == 0);
+            }
+
+            if (sourceSensitive is not null)
+            {
+                AddSensitive(keys.AsSpan(start, length), sourceSensitive.AsSpan(start, length));
+            }
+
+            count = direct ? AssignDirect(start, start + length, count, maxEntries) : AssignHashed(start, start + length, maxEntries);
+            if (count < 0)
+            {
+                return -1;
+            }
+        }
+
+        if (direct)
+        {
+            ResetDirect(_direct, keys, m);
+        }
+
+        return count;
+    }
+
+    private int GroupWhole(int[] levels, int m, int[][] sourceCodes, int[] sourceLevels, int[]? sourceSensitive, int maxEntries)
+    {
+        var keys = _keys;
         long product = 1;
         for (var c = 0; c < levels.Length; c++)
         {
@@ -64,7 +142,7 @@ internal sealed class Groupifier
                 product = Densify(m);
             }
 
-            Combine(keys, m, sourceCodes[c], _between[c][sourceLevels[c]][levels[c]], cardinality);
+            Combine(keys.AsSpan(0, m), sourceCodes[c].AsSpan(0, m), _between[c][sourceLevels[c]][levels[c]], cardinality, c == 0);
             product *= cardinality;
         }
 
@@ -72,38 +150,45 @@ internal sealed class Groupifier
         {
             if (product > long.MaxValue / _sensitiveCardinality)
             {
-                product = Densify(m);
+                Densify(m);
             }
 
-            unchecked
-            {
-                for (var i = 0; i < m; i++)
-                {
-                    keys[i] = keys[i] * _sensitiveCardinality + sourceSensitive[i];
-                }
-            }
-
-            product *= _sensitiveCardinality;
+            AddSensitive(keys.AsSpan(0, m), sourceSensitive.AsSpan(0, m));
         }
 
-        var count = AssignIds(m, product);
-        return Build(levels, source, m, count, sourceCodes, sourceLevels, sourceSensitive);
+        // the densified key space is at most m * sensitive values: hash it
+        _map.Reset((int)Math.Min(m, maxEntries + 1L));
+        return AssignHashed(0, m, maxEntries);
     }
 
-    /// <summary>Groups the rows at <paramref name="levels"/> and also returns each row's entry in the table.</summary>
-    public (ClassTable Table, int[] RowEntry) GroupRows(int[] levels)
-    {
-        var table = Group(levels, null);
-        return (table, _ids.AsSpan(0, _table.RowCount).ToArray());
-    }
-
-    private static void Combine(long[] keys, int m, int[] codes, int[] map, long cardinality)
+    private void AddSensitive(Span<long> keys, ReadOnlySpan<int> sensitive)
     {
         unchecked
         {
-            for (var i = 0; i < m; i++)
+            for (var i = 0; i < keys.Length; i++)
             {
-                keys[i] = keys[i] * cardinality + map[codes[i]];
+                keys[i] = (keys[i] * _sensitiveCardinality) + sensitive[i];
+            }
+        }
+    }
+
+    private static void Combine(Span<long> keys, ReadOnlySpan<int> source, int[] map, long cardinality, bool first)
+    {
+        if (first)
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = map[source[i]];
+            }
+
+            return;
+        }
+
+        unchecked
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = (keys[i] * cardinality) + map[source[i]];
             }
         }
     }
@@ -120,99 +205,71 @@ internal sealed class Groupifier
         return _map.Count;
     }
 
-    private int AssignIds(int m, long product)
+    private void EnsureDirect(long space)
+    {
+        if (_direct.Length < space)
+        {
+            _direct = new int[(int)Math.Min(DirectLimit, Math.Max(1024L, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)space)))];
+            Array.Fill(_direct, -1);
+        }
+    }
+
+    private int AssignDirect(int start, int end, int count, int maxEntries)
     {
         var keys = _keys;
         var ids = _ids;
-        if (product <= DirectLimit)
+        var direct = _direct;
+        for (var i = start; i < end; i++)
         {
-            if (_direct.Length < product)
+            var slot = (int)keys[i];
+            var id = direct[slot];
+            if (id < 0)
             {
-                _direct = new int[(int)Math.Min(DirectLimit, Math.Max(1024L, (long)System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)product)))];
-                Array.Fill(_direct, -1);
-            }
-
-            var direct = _direct;
-            var count = 0;
-            for (var i = 0; i < m; i++)
-            {
-                var slot = (int)keys[i];
-                var id = direct[slot];
-                if (id < 0)
+                id = count++;
+                direct[slot] = id;
+                if (count > maxEntries)
                 {
-                    id = count++;
-                    direct[slot] = id;
+                    ResetDirect(direct, keys, i + 1);
+                    return -1;
                 }
-
-                ids[i] = id;
             }
 
-            // reset the touched slots for the next grouping
-            for (var i = 0; i < m; i++)
-            {
-                direct[(int)keys[i]] = -1;
-            }
-
-            return count;
+            ids[i] = id;
         }
 
-        _map.Reset(m);
-        for (var i = 0; i < m; i++)
+        return count;
+    }
+
+    private int AssignHashed(int start, int end, int maxEntries)
+    {
+        var keys = _keys;
+        var ids = _ids;
+        for (var i = start; i < end; i++)
         {
             ids[i] = _map.GetOrAdd(keys[i]);
+            if (_map.Count > maxEntries)
+            {
+                return -1;
+            }
         }
 
         return _map.Count;
     }
 
-    private ClassTable Build(int[] levels, ClassTable? source, int m, int count, int[][] sourceCodes, int[] sourceLevels, int[]? sourceSensitive)
+    // resets the touched slots for the next grouping
+    private static void ResetDirect(int[] direct, long[] keys, int touched)
     {
-        var ids = _ids;
-        var first = new int[count];
-        Array.Fill(first, -1);
-        var sizes = new int[count];
-        var sourceSizes = source?.Sizes;
-        for (var i = 0; i < m; i++)
+        for (var i = 0; i < touched; i++)
         {
-            var id = ids[i];
-            if (first[id] < 0)
-            {
-                first[id] = i;
-            }
-
-            sizes[id] += sourceSizes is null ? 1 : sourceSizes[i];
+            direct[(int)keys[i]] = -1;
         }
+    }
 
-        var codes = new int[levels.Length][];
-        for (var c = 0; c < levels.Length; c++)
-        {
-            var map = _between[c][sourceLevels[c]][levels[c]];
-            var src = sourceCodes[c];
-            var dst = new int[count];
-            for (var id = 0; id < count; id++)
-            {
-                dst[id] = map[src[first[id]]];
-            }
-
-            codes[c] = dst;
-        }
-
-        if (sourceSensitive is null)
-        {
-            return new ClassTable([.. levels], count, codes, sizes, null, null, count);
-        }
-
-        // an entry is a (class, sensitive value) cell: its class is its key without the sensitive digit
-        var sensitive = new int[count];
-        var classOf = new int[count];
-        _map.Reset(count);
-        for (var id = 0; id < count; id++)
-        {
-            sensitive[id] = sourceSensitive[first[id]];
-            classOf[id] = _map.GetOrAdd(_keys[first[id]] / _sensitiveCardinality);
-        }
-
-        return new ClassTable([.. levels], count, codes, sizes, sensitive, classOf, _map.Count);
+    /// <summary>Groups the rows at <paramref name="levels"/> and also returns each row's entry in the table.</summary>
+    public (ClassTable Table, int[] RowEntry) GroupRows(int[] levels)
+    {
+        var table = Group(levels, null);
+        return (table, _ids.AsSpan(0, _table.RowCount).ToArray());
     }
 
     private void EnsureCapacity(int m)

@@ -2,12 +2,12 @@ namespace OpenChronic.Domain.Privacy.Anonymity;
 
 /// <summary>
 /// Open-addressing hash map from non-negative 64-bit keys to dense ids 0..Count-1, reused between groupings
-/// (no allocation once large enough). Ids are given in first-insertion order.
+/// (no allocation once large enough). Key and id share one slot so a probe touches one cache line. Ids are
+/// given in first-insertion order.
 /// </summary>
 internal sealed class LongIntMap
 {
-    private long[] _keys = [];
-    private int[] _values = [];
+    private Slot[] _slots = [];
     private int _mask;
     private int _shift;
 
@@ -22,17 +22,13 @@ internal sealed class LongIntMap
             capacity <<= 1;
         }
 
-        if (_keys.Length < capacity)
+        if (_slots.Length < capacity)
         {
-            _keys = new long[capacity];
-            _values = new int[capacity];
-        }
-        else
-        {
-            capacity = _keys.Length;
+            _slots = new Slot[capacity];
         }
 
-        Array.Fill(_keys, -1L, 0, capacity);
+        // only the first `capacity` slots are used, so a small grouping after a large one stays cheap
+        _slots.AsSpan(0, capacity).Fill(new Slot(-1, 0));
         _mask = capacity - 1;
         _shift = 64 - System.Numerics.BitOperations.Log2((uint)capacity);
         Count = 0;
@@ -43,24 +39,31 @@ internal sealed class LongIntMap
     {
         unchecked
         {
+            var slots = _slots;
             var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _shift) & _mask;
             while (true)
             {
-                var k = _keys[slot];
-                if (k == key)
+                ref var s = ref slots[slot];
+                if (s.Key == key)
                 {
-                    return _values[slot];
+                    return s.Value;
                 }
 
-                if (k < 0)
+                if (s.Key < 0)
                 {
-                    _keys[slot] = key;
-                    _values[slot] = Count;
+                    s.Key = key;
+                    s.Value = Count;
                     return Count++;
                 }
 
                 slot = (slot + 1) & _mask;
             }
         }
+    }
+
+    private struct Slot(long key, int value)
+    {
+        public long Key = key;
+        public int Value = value;
     }
 }

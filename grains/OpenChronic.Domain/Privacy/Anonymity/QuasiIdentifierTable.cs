@@ -107,6 +107,11 @@ public sealed class QuasiIdentifierTable
     {
         ArgumentNullException.ThrowIfNull(csv);
         ArgumentNullException.ThrowIfNull(columns);
+        if (columns.Count == 0)
+        {
+            throw new ArgumentException("At least one quasi-identifier is needed.", nameof(columns));
+        }
+
         var rejects = ImmutableArray.CreateBuilder<RejectedInputRow>();
         using var reader = new StreamReader(csv, System.Text.Encoding.UTF8);
         var header = reader.ReadLine();
