@@ -68,9 +68,8 @@ public sealed class StructureTests(ExtractFixture extract)
         var bio = Extract.Table(extract.Directory, "ER_BIO_F", "BIO_PRS_IDE");
         Assert.All(bio, r => Assert.True(nomenclatures.Get("IR_BIO_R").Contains(r.Long("BIO_PRS_IDE")!.Value)));
         var cam = Extract.Table(extract.Directory, "ER_CAM_F", "CAM_PRS_IDE");
-        // IR_CCAM_V63.csv quotes every field, header included, and the code list keeps the quotes.
-        var ccam = nomenclatures.Get("IR_CCAM_V63", "\"CAM_PRS_IDE_COD\"");
-        Assert.All(cam, r => Assert.True(ccam.Contains('"' + r.Str("CAM_PRS_IDE")! + '"')));
+        var ccam = nomenclatures.Get("IR_CCAM_V63", "CAM_PRS_IDE_COD");
+        Assert.All(cam, r => Assert.True(ccam.Contains(r.Str("CAM_PRS_IDE")!)));
         var cim = nomenclatures.Get("IR_CIM_V");
         var stays = Extract.Table(extract.Directory, "T_MCOaaB", "DGN_PAL", "DGN_REL");
         Assert.All(stays, s => Assert.True(cim.Contains(s.Str("DGN_PAL")!) && (s.Str("DGN_REL") is not { } dr || cim.Contains(dr))));

@@ -13,7 +13,6 @@ internal sealed class CodeListVerdicts
     private const int StackChars = 128;
     private readonly Nomenclature _list;
     private readonly bool _icd;
-    private readonly bool _quoted;
     private readonly int _maxCached;
     private readonly Dictionary<string, bool> _text = new(StringComparer.Ordinal);
     private readonly Dictionary<string, bool>.AlternateLookup<ReadOnlySpan<char>> _textBySpan;
@@ -33,9 +32,6 @@ internal sealed class CodeListVerdicts
         _maxCached = maxCached;
         Description = description;
         _textBySpan = _text.GetAlternateLookup<ReadOnlySpan<char>>();
-
-        // Some code lists (IR_CCAM_V63) come with quoted fields, which the nomenclature keeps as part of the code.
-        _quoted = list.Codes.FirstOrDefault() is { Length: > 1 } first && first[0] == '"' && first[^1] == '"';
     }
 
     /// <summary>What values are checked against, e.g. <c>nomenclature IR_SPE_V</c>.</summary>
@@ -124,6 +120,6 @@ internal sealed class CodeListVerdicts
     private bool Lookup(string value)
     {
         var code = _icd ? NormaliseIcd(value) : value;
-        return code.Length > 0 && (_list.Contains(code) || (_quoted && _list.Contains($"\"{code}\"")));
+        return code.Length > 0 && _list.Contains(code);
     }
 }
