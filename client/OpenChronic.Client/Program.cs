@@ -3,6 +3,7 @@ using OpenChronic.Client.Commands;
 
 var root = new RootCommand("Open Chronic: care pathways of chronic-disease patients from SNDS claims.")
 {
+    DemoCommand.Create(),
     CatalogueCommand.Create(),
     SynthCommand.Create(),
     ValidateCommand.Create(),

@@ -29,6 +29,11 @@ public sealed class SndsCatalogue
 
     private static readonly Lazy<SndsCatalogue> s_default = new(LoadEmbedded);
 
+    // Schema minimums that real extracts break on purpose: regularisation lines carry negative quantities
+    // (PRS_ACT_QTE; the SNDS documentation says to net them), and infants under one year have AGE_ANN = 0.
+    private static readonly FrozenSet<string> s_relaxedMinimum =
+        new[] { "PRS_ACT_QTE", "AGE_ANN" }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly FrozenDictionary<string, SndsTable> _tables;
 
     public SndsCatalogue(IEnumerable<SndsTable> tables)
@@ -142,6 +147,11 @@ public sealed class SndsCatalogue
             {
                 minLength = ml.GetInt32();
             }
+        }
+
+        if (s_relaxedMinimum.Contains(name))
+        {
+            min = null;
         }
 
         var description = f.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "";

@@ -79,3 +79,15 @@ public sealed class SndsCatalogueTests
         Assert.Equal(["ETA_NUM", "RSA_NUM"], fk.Fields);
     }
 }
+
+public sealed class SndsCatalogueRelaxationTests
+{
+    [Fact]
+    public void Minimums_ThatRealDataBreaks_AreDropped_AndOthersKept()
+    {
+        Assert.Null(SndsCatalogue.Default["ER_PRS_F"]["PRS_ACT_QTE"].Minimum);
+        Assert.Equal(1000, SndsCatalogue.Default["ER_PRS_F"]["PRS_ACT_QTE"].Maximum);
+        Assert.Null(SndsCatalogue.Default["T_MCOaaB"]["AGE_ANN"].Minimum);
+        Assert.Equal(100000000, SndsCatalogue.Default["T_MCOaaB"]["ETA_NUM"].Minimum);
+    }
+}
