@@ -12,7 +12,7 @@ namespace OpenChronic.Domain.Pathways;
 /// <param name="Traits">Setting, pack size, diagnosis position, ALD exoneration.</param>
 /// <param name="Specialty">Professional's specialty (<c>PSE_SPE_COD</c>), 0 when none.</param>
 /// <param name="Code">Main code (ATC, ICD-10, CCAM, NABM, GHM, nature of prestation), packed.</param>
-/// <param name="Detail">Secondary identifier (CIP13, professional, establishment), packed or numeric.</param>
+/// <param name="Detail">Secondary identifier (CIP13, professional, establishment), a <see cref="PackedCode"/>.</param>
 /// <param name="Value">Quantity (boxes, acts) or ALD number; negative for regularisation lines.</param>
 [StructLayout(LayoutKind.Auto)]
 public readonly record struct CareEvent(

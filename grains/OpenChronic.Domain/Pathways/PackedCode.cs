@@ -1,22 +1,27 @@
 namespace OpenChronic.Domain.Pathways;
 
 /// <summary>
-/// Packs a short ASCII code (ICD-10, ATC, CCAM, NABM, GHM, professional or FINESS number — up to 8 characters)
-/// into a <see cref="ulong"/>, so that timelines store codes in 8 bytes with no dictionary shared between silos.
-/// The packing preserves ordinal order for codes of equal length and round-trips exactly.
+/// Packs a short code into a <see cref="ulong"/>, so that timelines store codes in 8 bytes with no dictionary shared
+/// between silos: up to 8 printable ASCII characters (ICD-10, ATC, CCAM, NABM, GHM) one byte each, the first in the
+/// top byte; longer strings of up to 13 digits (CIP13, FINESS / ETA_NUM, professional numbers, leading zeros kept)
+/// as binary-coded decimal under a zero top byte with the digit count. Both round-trip exactly; the ASCII form
+/// preserves ordinal order for codes of equal length.
 /// </summary>
 public static class PackedCode
 {
-    /// <summary>Longest code that packs.</summary>
+    /// <summary>Longest code that packs as ASCII.</summary>
     public const int MaxLength = 8;
 
-    /// <summary>Packs <paramref name="code"/>; false when it is longer than 8 characters or not printable ASCII.</summary>
+    /// <summary>Longest digit string that packs (as binary-coded decimal).</summary>
+    public const int MaxDigits = 13;
+
+    /// <summary>Packs <paramref name="code"/>; false when it is neither ≤ 8 printable ASCII characters nor ≤ 13 digits.</summary>
     public static bool TryPack(ReadOnlySpan<char> code, out ulong packed)
     {
         packed = 0;
         if (code.Length > MaxLength)
         {
-            return false;
+            return TryPackDigits(code, out packed);
         }
 
         for (var i = 0; i < code.Length; i++)
@@ -42,9 +47,37 @@ public static class PackedCode
             : throw new ArgumentException($"'{code}' is not a printable ASCII code of at most {MaxLength} characters.", nameof(code));
     }
 
+    private static bool TryPackDigits(ReadOnlySpan<char> code, out ulong packed)
+    {
+        packed = 0;
+        if (code.Length > MaxDigits)
+        {
+            return false;
+        }
+
+        foreach (var ch in code)
+        {
+            if (!char.IsAsciiDigit(ch))
+            {
+                return false;
+            }
+
+            packed = (packed << 4) | (uint)(ch - '0');
+        }
+
+        packed <<= 4 * (MaxDigits - code.Length);
+        packed |= (ulong)code.Length << (4 * MaxDigits);
+        return true;
+    }
+
     /// <summary>The code a packed value holds ("" for 0).</summary>
     public static string Unpack(ulong packed)
     {
+        if (packed >> 56 == 0 && packed != 0)
+        {
+            return UnpackDigits(packed);
+        }
+
         Span<char> chars = stackalloc char[MaxLength];
         var n = 0;
         for (var i = 0; i < MaxLength; i++)
@@ -71,5 +104,17 @@ public static class PackedCode
 
         var mask = ulong.MaxValue << (8 * (MaxLength - prefixLength));
         return (packed & mask) == prefix;
+    }
+
+    private static string UnpackDigits(ulong packed)
+    {
+        var length = unchecked((int)(packed >> (4 * MaxDigits))) & 0xF;
+        Span<char> digits = stackalloc char[MaxDigits];
+        for (var i = 0; i < length; i++)
+        {
+            digits[i] = (char)('0' + unchecked((int)(packed >> (4 * (MaxDigits - 1 - i))) & 0xF));
+        }
+
+        return new string(digits[..length]);
     }
 }

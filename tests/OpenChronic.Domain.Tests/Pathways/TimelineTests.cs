@@ -13,12 +13,16 @@ public sealed class TimelineTests
     [InlineData("E110")]
     [InlineData("A10BA02")]
     [InlineData("DZQM0060")]
+    [InlineData("010780054")]
+    [InlineData("3400921600506")]
+    [InlineData("000000000")]
     public void PackedCode_RoundTrips(string code) => Assert.Equal(code, PackedCode.Unpack(PackedCode.Pack(code)));
 
     [Fact]
     public void PackedCode_RejectsLongOrNonAsciiCodes()
     {
-        Assert.False(PackedCode.TryPack("123456789", out _));
+        Assert.False(PackedCode.TryPack("12345678901234", out _));
+        Assert.False(PackedCode.TryPack("A23456789", out _));
         Assert.False(PackedCode.TryPack("É11", out _));
         Assert.False(PackedCode.TryPack("E 11", out _));
     }
