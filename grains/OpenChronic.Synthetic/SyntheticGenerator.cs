@@ -33,9 +33,9 @@ public static class SyntheticGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Row groups of two batches: with one open file per table and flux month, the Parquet writer's
-        // buffered row group is what bounds memory.
-        var writeOptions = new SndsWriteOptions { ParquetRowGroupRows = 2 * Math.Max(1, options.BatchRows) };
+        // One row group per batch: with one open file per table and flux month, the Parquet writer's
+        // buffered row group (native memory) is what bounds memory.
+        var writeOptions = new SndsWriteOptions { ParquetRowGroupRows = Math.Max(1, options.BatchRows) };
         return Generate(options, (path, schema) => SndsTableWriter.Create(path, schema, options.Format, writeOptions), progress,
             cancellationToken);
     }
