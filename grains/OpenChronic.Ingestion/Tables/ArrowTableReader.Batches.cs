@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Apache.Arrow;
 using Apache.Arrow.Types;
@@ -9,16 +10,7 @@ internal sealed partial class ArrowTableReader
 {
     public SndsReadBatch? ReadNext()
     {
-        RecordBatch? source;
-        try
-        {
-            source = _next();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new SndsFormatException(Path, $"unreadable after data row {_rowBase}: {e.Message}", e);
-        }
-
+        var source = NextSlice(out var sliced);
         if (source is null)
         {
             return null;
@@ -34,7 +26,9 @@ internal sealed partial class ArrowTableReader
             var column = source.Column(source.Schema.GetFieldIndex(_sourceNames[k]));
             if (_passThrough[k])
             {
-                arrays[k] = column;
+                // a slice shares its buffers with the rest of the file batch, which a caller disposing it
+                // could free (decompressed IPC buffers are owned): it is copied
+                arrays[k] = sliced ? Filter(column, _buffers[k], null) : column;
                 continue;
             }
 
@@ -45,7 +39,7 @@ internal sealed partial class ArrowTableReader
                 {
                     buffer.AppendNull();
                 }
-                else if (!TryConvert(column, row, buffer, out var reason, out var value))
+                else if (!TryConvertInRange(column, row, buffer, out var reason, out var value))
                 {
                     buffer.AppendNull();
                     rejectReasons ??= new string?[length];
@@ -99,12 +93,55 @@ internal sealed partial class ArrowTableReader
         return new SndsReadBatch(new RecordBatch(Schema, arrays, rowNumbers.Length), rowNumbers, rejects);
     }
 
-    /// <summary>The rows of <paramref name="array"/> that were not rejected, copied through the column's buffer.</summary>
-    private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[] rejectReasons)
+    /// <summary>
+    /// The next stretch of at most the batch size rows: a file batch as it is, or a slice of it when it is
+    /// larger (Arrow IPC files keep the batches their writer chose).
+    /// </summary>
+    private RecordBatch? NextSlice(out bool sliced)
+    {
+        sliced = false;
+        if (_pending is null)
+        {
+            try
+            {
+                _pending = _next();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                throw new SndsFormatException(Path, $"unreadable after data row {_rowBase}: {e.Message}", e);
+            }
+
+            _pendingOffset = 0;
+            if (_pending is null)
+            {
+                return null;
+            }
+        }
+
+        var batch = _pending;
+        var length = Math.Min(_batchSize, batch.Length - _pendingOffset);
+        var offset = _pendingOffset;
+        _pendingOffset += length;
+        if (_pendingOffset >= batch.Length)
+        {
+            _pending = null;
+        }
+
+        if (offset == 0 && length == batch.Length)
+        {
+            return batch;
+        }
+
+        sliced = true;
+        return new RecordBatch(batch.Schema, batch.Arrays.Select(a => ArrowArrayFactory.Slice(a, offset, length)), length);
+    }
+
+    /// <summary>The rows of <paramref name="array"/> that were not rejected (all when none was), copied through the column's buffer.</summary>
+    private static IArrowArray Filter(IArrowArray array, ColumnBuffer buffer, string?[]? rejectReasons)
     {
         for (var i = 0; i < array.Length; i++)
         {
-            if (rejectReasons[i] is not null)
+            if (rejectReasons?[i] is not null)
             {
                 continue;
             }
@@ -122,20 +159,62 @@ internal sealed partial class ArrowTableReader
         return buffer.Build();
     }
 
-    private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
+    /// <summary>A conversion whose arithmetic overflows (a date in year 300,000) is a rejected value, not an exception.</summary>
+    private bool TryConvertInRange(IArrowArray column, int row, ColumnBuffer buffer, out string reason, out string? value)
     {
+        var count = buffer.Count;
         value = null;
+        try
+        {
+            if (TryConvert(column, row, buffer, out reason))
+            {
+                return true;
+            }
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            if (buffer.Count > count)
+            {
+                buffer.Truncate(count);
+            }
+
+            reason = "value out of range";
+        }
+
+        // only a rejected value is turned into a string
+        value = ValueText(column, row);
+        return false;
+    }
+
+    private static string ValueText(IArrowArray column, int row)
+    {
+        var text = column switch
+        {
+            StringArray s => s.GetString(row),
+            BooleanArray b => b.GetValue(row) == true ? "1" : "0",
+            FloatArray f => f.Values[row].ToString("R", CultureInfo.InvariantCulture),
+            DoubleArray d => d.Values[row].ToString("R", CultureInfo.InvariantCulture),
+            Date32Array d32 => d32.Values[row].ToString(CultureInfo.InvariantCulture) + " days",
+            Date64Array d64 => d64.Values[row].ToString(CultureInfo.InvariantCulture) + " ms",
+            TimestampArray ts => ts.Values[row].ToString(CultureInfo.InvariantCulture) + " " + ((TimestampType)ts.Data.DataType).Unit,
+            UInt64Array u64 => u64.Values[row].ToString(CultureInfo.InvariantCulture),
+            _ => IntegerAt(column, row).ToString(CultureInfo.InvariantCulture),
+        };
+        return text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 61), "...");
+    }
+
+    private bool TryConvert(IArrowArray column, int row, ColumnBuffer buffer, out string reason)
+    {
         switch (column)
         {
             case StringArray s:
                 var bytes = s.GetBytes(row, out _);
-                if (bytes.Length * 2 > _chars.Length)
+                if (bytes.Length > _chars.Length)
                 {
                     _chars = new char[bytes.Length * 2];
                 }
 
                 var text = _chars.AsSpan(0, Encoding.UTF8.GetChars(bytes, _chars));
-                value = text.Length <= 64 ? text.ToString() : string.Concat(text[..61], "...");
                 if (text.Contains('\uFFFD'))
                 {
                     reason = "not valid UTF-8";
@@ -161,9 +240,8 @@ internal sealed partial class ArrowTableReader
             case Date64Array d64:
                 return buffer.TryAppendMilliseconds(d64.Values[row], out reason);
             case TimestampArray ts:
-                return buffer.TryAppendMilliseconds(ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
+                return buffer.TryAppendMilliseconds(SndsDates.ToMilliseconds(ts.Values[row], ((TimestampType)ts.Data.DataType).Unit), out reason);
             case UInt64Array u64 when u64.Values[row] > long.MaxValue:
-                value = u64.Values[row].ToString(System.Globalization.CultureInfo.InvariantCulture);
                 reason = "integer too large";
                 return false;
             default:
@@ -184,11 +262,4 @@ internal sealed partial class ArrowTableReader
         _ => throw new InvalidOperationException($"Unexpected Arrow type {column.Data.DataType.Name}."),
     };
 
-    private static long ToMilliseconds(long value, TimeUnit unit) => unit switch
-    {
-        TimeUnit.Second => value * 1000,
-        TimeUnit.Millisecond => value,
-        TimeUnit.Microsecond => (long)Math.Floor(value / 1000.0),
-        _ => (long)Math.Floor(value / 1_000_000.0),
-    };
 }

@@ -10,13 +10,7 @@ internal sealed class BooleanColumnBuffer(SndsColumn column, int capacity) : Col
 
     public override bool TryAppendText(ReadOnlySpan<char> text, out string reason)
     {
-        if (!SndsTextParser.TryParseBoolean(text, out var value))
-        {
-            reason = "not a 0/1 flag";
-            return false;
-        }
-
-        return TryAppendBoolean(value, out reason);
+        return SndsTextParser.TryParseBoolean(text, out var value) ? TryAppendBoolean(value, out reason) : NotAFlag(out reason);
     }
 
     public override void AppendSame(IArrowArray source, int row) =>
@@ -31,7 +25,13 @@ internal sealed class BooleanColumnBuffer(SndsColumn column, int capacity) : Col
     }
 
     public override bool TryAppendInteger(long value, out string reason) =>
-        value is 0 or 1 ? TryAppendBoolean(value == 1, out reason) : Fail($"{value} is not 0 or 1 and", out reason);
+        value is 0 or 1 ? TryAppendBoolean(value == 1, out reason) : NotAFlag(out reason);
+
+    private static bool NotAFlag(out string reason)
+    {
+        reason = "not a 0/1 flag";
+        return false;
+    }
 
     protected override void WriteNullSlot(int index) => Set(index, false);
 

@@ -136,7 +136,7 @@ internal sealed class CsvTableWriter : ISndsTableWriter
                 n = SndsDates.FormatDate(a.Values[row], _sas, span);
                 break;
             case TimestampArray a:
-                n = SndsDates.FormatDateTime(ToMilliseconds(a.Values[row], ((TimestampType)a.Data.DataType).Unit), _sas, span);
+                n = SndsDates.FormatDateTime(SndsDates.ToMilliseconds(a.Values[row], ((TimestampType)a.Data.DataType).Unit), _sas, span);
                 break;
             default:
                 throw new InvalidOperationException($"Unsupported Arrow type {array.Data.DataType.Name}.");
@@ -145,13 +145,6 @@ internal sealed class CsvTableWriter : ISndsTableWriter
         _length += n;
     }
 
-    private static long ToMilliseconds(long value, TimeUnit unit) => unit switch
-    {
-        TimeUnit.Second => value * 1000,
-        TimeUnit.Millisecond => value,
-        TimeUnit.Microsecond => Math.DivRem(value, 1000L).Quotient - (value < 0 && value % 1000 != 0 ? 1 : 0),
-        _ => Math.DivRem(value, 1_000_000L).Quotient - (value < 0 && value % 1_000_000 != 0 ? 1 : 0),
-    };
 
     private void WriteText(ReadOnlySpan<byte> text)
     {

@@ -11,7 +11,16 @@ internal static class SndsDates
     private static readonly byte[][] s_sasMonths =
         [.. "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".Split(' ').Select(System.Text.Encoding.ASCII.GetBytes)];
 
-    /// <summary>Days since 1970-01-01 of a valid calendar date, or -1 when the date does not exist.</summary>
+    /// <summary>A timestamp of any unit in milliseconds, rounding down (towards the earlier instant).</summary>
+    public static long ToMilliseconds(long value, Apache.Arrow.Types.TimeUnit unit) => unit switch
+    {
+        Apache.Arrow.Types.TimeUnit.Second => checked(value * 1000),
+        Apache.Arrow.Types.TimeUnit.Millisecond => value,
+        Apache.Arrow.Types.TimeUnit.Microsecond => FloorDivide(value, 1000),
+        _ => FloorDivide(value, 1_000_000),
+    };
+
+    /// <summary>Whether a valid calendar date, and its days since 1970-01-01.</summary>
     public static bool TryDays(int year, int month, int day, out int days)
     {
         days = 0;
@@ -88,6 +97,12 @@ internal static class SndsDates
         }
 
         return n;
+    }
+
+    private static long FloorDivide(long value, long divisor)
+    {
+        var quotient = Math.DivRem(value, divisor, out var remainder);
+        return remainder < 0 ? quotient - 1 : quotient;
     }
 
     private static void Two(int value, Span<byte> destination)

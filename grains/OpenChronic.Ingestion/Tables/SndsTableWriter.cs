@@ -66,10 +66,12 @@ public static class SndsTableWriter
         {
             var expected = schema.FieldsList[i];
             var actual = batch.Schema.FieldsList[i];
-            if (!string.Equals(expected.Name, actual.Name, StringComparison.Ordinal) || !SameType(expected.DataType, actual.DataType))
+            var array = batch.Column(i).Data.DataType;
+            if (!string.Equals(expected.Name, actual.Name, StringComparison.Ordinal) || !SameType(expected.DataType, actual.DataType)
+                || !SameType(expected.DataType, array))
             {
                 throw new ArgumentException(
-                    $"Batch column {i} is {actual.Name} ({actual.DataType.Name}); the file expects {expected.Name} ({expected.DataType.Name}).",
+                    $"Batch column {i} is {actual.Name} ({actual.DataType.Name}, array {array.Name}); the file expects {expected.Name} ({expected.DataType.Name}).",
                     nameof(batch));
             }
         }

@@ -48,13 +48,17 @@ internal static class SndsTextParser
         return text is "0" || text.Equals("false", StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>A date, ignoring a time part when there is one; <paramref name="yearFirst"/> reads 8 digits as yyyyMMdd.</summary>
+    /// <summary>A date, ignoring a well-formed time part when there is one; <paramref name="yearFirst"/> reads 8 digits as yyyyMMdd.</summary>
     public static bool TryParseDate(ReadOnlySpan<char> text, bool yearFirst, out int days)
     {
         days = 0;
-        text = text.Trim(' ');
-        var n = DateLength(text);
-        return n > 0 && TryParseDatePart(text[..n], yearFirst, out days);
+        if (!TryParseDateTime(text, yearFirst, out var milliseconds))
+        {
+            return false;
+        }
+
+        days = (int)Math.DivRem(milliseconds, SndsDates.MillisecondsPerDay, out var rest) - (rest < 0 ? 1 : 0);
+        return true;
     }
 
     public static bool TryParseDateTime(ReadOnlySpan<char> text, bool yearFirst, out long milliseconds)

@@ -1,28 +1,5 @@
 namespace OpenChronic.Ingestion.Tables;
 
-/// <summary>How dates and date-times are spelled in a written CSV file.</summary>
-public enum SndsCsvDateStyle
-{
-    /// <summary>ISO: <c>2007-01-02</c> and <c>2007-01-02 22:12:17</c>.</summary>
-    Iso,
-
-    /// <summary>SAS exports: <c>02JAN2007</c> and <c>02JAN2007:22:12:17</c>.</summary>
-    Sas,
-}
-
-/// <summary>Compression codec of written Parquet files.</summary>
-public enum SndsParquetCompression
-{
-    /// <summary>Snappy: fast, moderate ratio (the default).</summary>
-    Snappy,
-
-    /// <summary>Zstandard: slower to write, smaller files.</summary>
-    Zstd,
-
-    /// <summary>No compression.</summary>
-    None,
-}
-
 /// <summary>
 /// Options of <see cref="SndsTableWriter"/>. Each applies to one format and is ignored by the others.
 /// </summary>

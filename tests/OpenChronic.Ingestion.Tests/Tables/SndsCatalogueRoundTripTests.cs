@@ -30,11 +30,18 @@ public sealed class SndsCatalogueRoundTripTests
         Assert.Equal([1L, 2, 3, 4, 5], rows);
         CheckParsedValues(table, fromCsv);
 
-        foreach (var (format, extension) in new[] { (SndsFileFormat.Parquet, "parquet"), (SndsFileFormat.ArrowIpc, "arrow"), (SndsFileFormat.Csv, "out.csv") })
+        var sasComma = new SndsWriteOptions { CsvDelimiter = ',', CsvDateStyle = SndsCsvDateStyle.Sas };
+        foreach (var (format, extension, options) in new[]
+        {
+            (SndsFileFormat.Parquet, "parquet", SndsWriteOptions.Default),
+            (SndsFileFormat.ArrowIpc, "arrow", SndsWriteOptions.Default),
+            (SndsFileFormat.Csv, "out.csv", SndsWriteOptions.Default),
+            (SndsFileFormat.Csv, "sas.csv", sasComma),
+        })
         {
             var target = dir.File($"{tableName}.{extension}");
             var (schema, batches) = TableAssert.ReadBatches(csv, table);
-            using (var writer = SndsTableWriter.Create(target, schema, format))
+            using (var writer = SndsTableWriter.Create(target, schema, format, options))
             {
                 foreach (var batch in batches)
                 {
@@ -46,7 +53,7 @@ public sealed class SndsCatalogueRoundTripTests
             var (back, backRows, backRejects, _) = TableAssert.ReadAll(target, table);
             Assert.Empty(backRejects);
             Assert.Equal(rows, backRows);
-            TableAssert.Equal(fromCsv, back, $"{tableName} via {format}");
+            TableAssert.Equal(fromCsv, back, $"{tableName} via {extension}");
         }
     }
 

@@ -63,12 +63,33 @@ public sealed class SndsTableReaderArrowTests
     }
 
     [Fact]
-    public void ReadNext_CatalogueTypes_PassesColumnsThroughWithRowNumbers()
+    public void ReadNext_TimestampOutOfDateRange_RejectsRow()
     {
         using var dir = new TempDirectory();
-        var path = dir.File("t.parquet");
+        var path = dir.File("t.ipc");
+        var seconds = new TimestampType(TimeUnit.Second, (string?)null);
+        var schema = new Schema.Builder().Field(new Field("EXE_SOI_DTD", seconds, true)).Build();
+        var values = new ArrowBuffer.Builder<long>().Append(86_400).Append(long.MaxValue / 2).Build();
+        using (var writer = SndsTableWriter.Create(path, schema, SndsFileFormat.ArrowIpc))
+        {
+            writer.Write(new RecordBatch(schema, [new TimestampArray(seconds, values, ArrowBuffer.Empty, 2, 0, 0)], 2));
+        }
+
+        var (columns, rows, rejects, _) = TableAssert.ReadAll(path, s_prs);
+        Assert.Equal([1L], rows);
+        Assert.Equal([1], columns["EXE_SOI_DTD"]);
+        Assert.Equal((2L, "EXE_SOI_DTD", "value out of range"), (rejects[0].Row, rejects[0].Column, rejects[0].Reason));
+    }
+
+    [Theory]
+    [InlineData("t.parquet", SndsFileFormat.Parquet)]
+    [InlineData("t.arrow", SndsFileFormat.ArrowIpc)]
+    public void ReadNext_CatalogueTypes_PassesColumnsThroughInBatchSizeStretches(string name, SndsFileFormat format)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File(name);
         var schema = SndsArrowSchema.For(s_prs, ["BEN_NIR_PSA", "EXE_SOI_DTD"]);
-        using (var writer = SndsTableWriter.Create(path, schema, SndsFileFormat.Parquet))
+        using (var writer = SndsTableWriter.Create(path, schema, format))
         {
             for (var b = 0; b < 3; b++)
             {
@@ -84,8 +105,19 @@ public sealed class SndsTableReaderArrowTests
             }
         }
 
-        var (columns, rows, rejects, reader) = TableAssert.ReadAll(path, s_prs, new SndsReadOptions { BatchSize = 700 });
+        var options = new SndsReadOptions { BatchSize = 700 };
+        using (var sizes = SndsTableReader.Open(path, s_prs, options))
+        {
+            while (sizes.ReadNext() is { } batch)
+            {
+                Assert.InRange(batch.Batch.Length, 1, 700);
+                batch.Dispose();
+            }
+        }
+
+        var (columns, rows, rejects, reader) = TableAssert.ReadAll(path, s_prs, options);
         Assert.Empty(rejects);
+        Assert.Equal(new DateOnly(2020, 1, 1).DayNumber - 719_162 + (999 % 365), columns["EXE_SOI_DTD"][^1]);
         Assert.Empty(reader.ExtraColumns);
         Assert.Equal(Enumerable.Range(1, 3000).Select(i => (long)i), rows);
         Assert.Equal("P0000000000002999", columns["BEN_NIR_PSA"][^1]);

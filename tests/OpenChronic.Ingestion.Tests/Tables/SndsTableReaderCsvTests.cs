@@ -91,6 +91,40 @@ public sealed class SndsTableReaderCsvTests : IDisposable
         Assert.Contains("EXE_SOI_DTD", reject.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("2007-01-02")]
+    [InlineData("02/01/2007")]
+    [InlineData("02012007")]
+    [InlineData("02JAN2007")]
+    [InlineData("02jan2007")]
+    [InlineData("02JAN2007:00:00:00")]
+    [InlineData("2007-01-02 23:59:59")]
+    [InlineData("2007-01-02T08:30:00.250")]
+    [InlineData(" 2007-01-02 ")]
+    public void ReadNext_DateSpellings_AllReadAsTheSameDay(string text)
+    {
+        var path = Write("t.csv", $"BEN_NIR_PSA;EXE_SOI_DTD\nA;{text}\n");
+        var (columns, _, rejects, _) = TableAssert.ReadAll(path, s_prs);
+        Assert.Empty(rejects);
+        Assert.Equal([new DateOnly(2007, 1, 2).DayNumber - 719_162], columns["EXE_SOI_DTD"]);
+    }
+
+    [Theory]
+    [InlineData("2007-01-02x")]
+    [InlineData("31/02/2007")]
+    [InlineData("02XYZ2007")]
+    [InlineData("2007-1-2")]
+    [InlineData("2007-01-02 25:00:00")]
+    [InlineData("0201200")]
+    [InlineData("02/01/07")]
+    public void ReadNext_MalformedDates_AreRejected(string text)
+    {
+        var path = Write("t.csv", $"BEN_NIR_PSA;EXE_SOI_DTD\nA;{text}\n");
+        var (_, rows, rejects, _) = TableAssert.ReadAll(path, s_prs);
+        Assert.Empty(rows);
+        Assert.Equal(("EXE_SOI_DTD", text), (Assert.Single(rejects).Column, Assert.Single(rejects).Value));
+    }
+
     [Fact]
     public void ReadNext_UnparsableNumber_RejectsRowAndKeepsColumnsAligned()
     {
@@ -139,6 +173,30 @@ public sealed class SndsTableReaderCsvTests : IDisposable
         Assert.Equal(["A", "B"], columns["BEN_NIR_PSA"]);
         var reject = Assert.Single(rejects);
         Assert.Equal((2L, "BEN_NIR_PSA", "not valid UTF-8"), (reject.Row, reject.Column, reject.Reason));
+    }
+
+    [Fact]
+    public void ReadNext_HeaderOnly_GivesNoBatch()
+    {
+        var path = Write("t.csv", $"{Header}\n");
+        using var reader = SndsTableReader.Open(path, s_prs);
+        Assert.Equal(4, reader.Schema.FieldsList.Count);
+        Assert.Null(reader.ReadNext());
+    }
+
+    [Fact]
+    public void ReadNext_EveryRowRejected_ReturnsEmptyBatchesWithTheRejects()
+    {
+        var path = Write("t.csv", $"{Header}\nA;x;1;1\nB;y;1;1\nC;z;1;1\n");
+        using var reader = SndsTableReader.Open(path, s_prs, Only4 with { BatchSize = 2 });
+        var rejects = new List<RejectedRow>();
+        while (reader.ReadNext() is { } batch)
+        {
+            Assert.Equal(0, batch.Batch.Length);
+            rejects.AddRange(batch.Rejects);
+        }
+
+        Assert.Equal([1L, 2, 3], rejects.Select(r => r.Row));
     }
 
     [Fact]

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace OpenChronic.Client.Commands;
+
+/// <summary><c>openchronic bench ...</c>: measurements of Open Chronic's building blocks on generated data.</summary>
+internal static class BenchCommand
+{
+    public static Command Create() => new("bench", "Measure Open Chronic's building blocks on generated data.")
+    {
+        BenchIoCommand.Create(),
+    };
+}
