@@ -23,7 +23,7 @@ public sealed record SynthOptions(
     public int ChunkSize { get; init; } = 2048;
 
     /// <summary>Rows per record batch written to a file.</summary>
-    public int BatchRows { get; init; } = 32768;
+    public int BatchRows { get; init; } = 16384;
 
     /// <summary>Threads simulating persons (the output does not depend on it).</summary>
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);

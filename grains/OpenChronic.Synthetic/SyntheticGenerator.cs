@@ -6,17 +6,6 @@ using OpenChronic.Synthetic.Output;
 
 namespace OpenChronic.Synthetic;
 
-/// <summary>Progress of a generation: persons written so far out of the total.</summary>
-/// <param name="Done">Persons whose rows have been appended.</param>
-/// <param name="Total">Persons to generate.</param>
-public readonly record struct SynthProgress(int Done, int Total);
-
-/// <summary>What a generation wrote.</summary>
-/// <param name="Persons">Persons generated.</param>
-/// <param name="Rows">Rows per table (DCIR and PMSI tables summed over their partitions; truth tables as <c>truth/name</c>).</param>
-/// <param name="Elapsed">Wall-clock time of the generation.</param>
-public sealed record SynthResult(int Persons, IReadOnlyDictionary<string, long> Rows, TimeSpan Elapsed);
-
 /// <summary>
 /// Generates a synthetic SNDS extract with its planted ground truth (<c>openchronic synth</c>). Persons are
 /// simulated in chunks, in parallel, each from its own generator derived from (seed, person index); their rows
@@ -33,9 +22,9 @@ public static class SyntheticGenerator
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // Row groups of two batches: with one open file per table and flux month, the Parquet writer's
-        // buffered row group is what bounds memory.
-        var writeOptions = new SndsWriteOptions { ParquetRowGroupRows = 2 * Math.Max(1, options.BatchRows) };
+        // One row group per batch: with one open file per table and flux month, the Parquet writer's
+        // buffered row group (native memory) is what bounds memory.
+        var writeOptions = new SndsWriteOptions { ParquetRowGroupRows = Math.Max(1, options.BatchRows) };
         return Generate(options, (path, schema) => SndsTableWriter.Create(path, schema, options.Format, writeOptions), progress,
             cancellationToken);
     }

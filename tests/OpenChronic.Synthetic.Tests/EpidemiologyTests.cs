@@ -29,6 +29,18 @@ public sealed class EpidemiologyTests(ExtractFixture extract)
     }
 
     [Fact]
+    public void Deaths_NearFrenchMortality_AndConsistentAcrossTables()
+    {
+        var deaths = Extract.Table(extract.Directory, "KI_CCI_R", "BEN_IDT_ANO", "BEN_DCD_DTE");
+        var ben = Extract.Table(extract.Directory, "IR_BEN_R", "BEN_IDT_ANO", "BEN_DCD_DTE")
+            .Where(b => b.Date("BEN_DCD_DTE") is not null).ToLookup(b => b.Str("BEN_IDT_ANO")!, b => b.Date("BEN_DCD_DTE"));
+
+        // About 0.9 % of the French population dies each year.
+        Assert.InRange(deaths.Count / (2.0 * ExtractFixture.Persons), 0.006, 0.014);
+        Assert.All(deaths, d => Assert.Contains(d.Date("BEN_DCD_DTE"), ben[d.Str("BEN_IDT_ANO")!]));
+    }
+
+    [Fact]
     public void AldRegistration_FollowsOnsetWithPlantedLag()
     {
         var persons = Extract.Truth(extract.Directory, "persons");

@@ -111,14 +111,20 @@ internal sealed partial class PersonSimulator
             h.Risks.Add((year, profile.Ald, risk));
         }
 
-        var q = Math.Exp(-10.5 + 0.095 * Math.Max(age, 0)) * (male ? 1.4 : 0.7) * h.Frailty;
+        // Conditions raise mortality by the worst one's multiplier, plus 15 % per other condition (multiplying
+        // them all would compound frailty twice and overshoot France's ~0.9 % deaths a year).
+        var worst = 1.0;
+        var present = 0;
         for (var c = 0; c < Conditions.Count; c++)
         {
             if (h.Conditions[c].PresentAt(jan1))
             {
-                q *= Conditions.All[c].Mortality;
+                worst = Math.Max(worst, Conditions.All[c].Mortality);
+                present++;
             }
         }
+
+        var q = Math.Exp(-11.6 + 0.095 * Math.Max(age, 0)) * (male ? 1.4 : 0.7) * h.Frailty * worst * (1 + 0.15 * Math.Max(0, present - 1));
 
         if (rng.Chance(Math.Min(0.7, q)))
         {

@@ -25,6 +25,7 @@ internal sealed partial class DcirEncoder
     private readonly DcirColumns _c;
     private readonly double _defectRate;
     private readonly long[] _claimCounters;
+    private readonly string[] _organisms;
     private readonly CsvDateCorruptor? _csvDates;
     private SynthRandom _rng;
 
@@ -38,6 +39,9 @@ internal sealed partial class DcirEncoder
         _defectRate = options.DefectRate;
         _claimCounters = new long[sinks.LastFluxMonth - sinks.FirstFluxMonth + 1];
         _rng = new SynthRandom(options.Seed, 0xDC1, 0);
+
+        // ORG_CLE_NUM / ORG_AFF_BEN: the primary fund of the département (régime 01), 9 characters.
+        _organisms = [.. world.Territories.Select(t => "01" + t.Code + "0000")];
     }
 
     /// <summary>Claim context shared by the lines of one décompte.</summary>
@@ -112,14 +116,13 @@ internal sealed partial class DcirEncoder
     {
         var month = Math.Min(fluxMonth, _sinks.LastFluxMonth);
         var number = ++_claimCounters[month - _sinks.FirstFluxMonth];
-        var dept = _world.Territories[h.Territory].Code;
         return new Claim
         {
             FluxMonth = month,
             FluxDay = SynthCalendar.MonthStart(month),
             Number = NumberText.Of(number),
             Emitter = NumberText.Of(h.Territory + 1),
-            Organism = "01" + dept + "0000",
+            Organism = _organisms[h.Territory],
         };
     }
 
