@@ -7,6 +7,14 @@ namespace OpenChronic.Grains;
 [Alias("OpenChronic.IPartitionGrain")]
 public interface IPartitionGrain : IGrainWithIntegerKey
 {
+    /// <summary>Records that a patient belongs to the partition (called once, when the patient receives its first unit).</summary>
+    [Alias("Register")]
+    ValueTask RegisterAsync(Guid patient);
+
+    /// <summary>The pseudonymous keys of the partition's patients, sorted.</summary>
+    [Alias("GetMembers")]
+    ValueTask<IReadOnlyList<Guid>> GetMembersAsync();
+
     /// <summary>Stores or replaces a patient's summary.</summary>
     [Alias("Upsert")]
     ValueTask UpsertAsync(PatientSummary summary);

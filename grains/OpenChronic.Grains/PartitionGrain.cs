@@ -1,17 +1,28 @@
 namespace OpenChronic.Grains;
 
 /// <summary>
-/// Holds the summaries of the patients of one hash bucket, in memory (they are rebuilt by the patients' next
+/// Holds the members of one hash bucket and their summaries, in memory (they are rebuilt by the next build or
 /// derivation after a restart; patients themselves are persisted).
 /// </summary>
 public sealed class PartitionGrain : Grain, IPartitionGrain
 {
     private readonly Dictionary<Guid, PatientSummary> _summaries = [];
+    private readonly HashSet<Guid> _members = [];
+
+    public ValueTask RegisterAsync(Guid patient)
+    {
+        _members.Add(patient);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<IReadOnlyList<Guid>> GetMembersAsync() =>
+        ValueTask.FromResult<IReadOnlyList<Guid>>([.. _members.Order()]);
 
     public ValueTask UpsertAsync(PatientSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         _summaries[summary.Patient] = summary;
+        _members.Add(summary.Patient);
         return ValueTask.CompletedTask;
     }
 

@@ -40,6 +40,11 @@ public sealed partial class PatientGrain(
             return false;
         }
 
+        if (state.State.AppliedUnits.Length == 0)
+        {
+            await GrainFactory.GetGrain<IPartitionGrain>(Partitions.Of(this.GetPrimaryKey())).RegisterAsync(this.GetPrimaryKey());
+        }
+
         var timeline = _timeline!;
         timeline.AddPack(unit.Pack);
         state.State.Events = EventPack.Pack(timeline.Events);

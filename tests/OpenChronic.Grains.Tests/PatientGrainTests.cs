@@ -19,6 +19,7 @@ public sealed class PatientGrainTests(ClusterFixture fixture)
         Assert.Equal(4, snapshot.EventCount);
         Assert.Equal(2, snapshot.UnitsApplied);
         Assert.Equal([1, 2, 3, 4], EventPack.Unpack(await patient.GetTimelineAsync()).Select(e => e.Day));
+        Assert.Contains(patient.GetPrimaryKey(), await fixture.Grains.GetGrain<IPartitionGrain>(Partitions.Of(patient.GetPrimaryKey())).GetMembersAsync());
     }
 
     [Fact]
