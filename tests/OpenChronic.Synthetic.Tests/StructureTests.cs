@@ -2,7 +2,7 @@ using OpenChronic.Domain.Snds;
 
 namespace OpenChronic.Synthetic.Tests;
 
-/// <summary>Keys are consistent across tables, codes are real, claims arrive 0–6 months after care.</summary>
+/// <summary>Keys are consistent across tables, codes are real, claims are made available 1–7 months after care.</summary>
 [Collection(ExtractCollection.Name)]
 public sealed class StructureTests(ExtractFixture extract)
 {
@@ -11,10 +11,11 @@ public sealed class StructureTests(ExtractFixture extract)
     {
         var names = Directory.GetFiles(extract.Directory).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
 
-        // Care in 2019–2020, claims up to six months later: 30 flux months.
-        Assert.Contains("ER_PRS_F_201901.parquet", names);
-        Assert.Contains("ER_PRS_F_202106.parquet", names);
-        Assert.DoesNotContain("ER_PRS_F_202107.parquet", names);
+        // Care in 2019–2020, processed up to six months later, made available the month after: 30 flux months.
+        Assert.DoesNotContain("ER_PRS_F_201901.parquet", names);
+        Assert.Contains("ER_PRS_F_201902.parquet", names);
+        Assert.Contains("ER_PRS_F_202107.parquet", names);
+        Assert.DoesNotContain("ER_PRS_F_202108.parquet", names);
         Assert.Equal(30, Extract.Files(extract.Directory, "ER_PHA_F").Length);
         Assert.Contains("T_MCO19B.parquet", names);
         Assert.Contains("T_MCO20E.parquet", names);
@@ -81,16 +82,40 @@ public sealed class StructureTests(ExtractFixture extract)
     }
 
     [Fact]
-    public void Claims_ArriveWithinSixMonthsOfCare()
+    public void Claims_MadeAvailableOneToSevenMonthsAfterCare()
     {
         var defects = Extract.Truth(extract.Directory, "defects").Select(d => (d.Str("file"), d.Long("row"))).ToHashSet();
         var prs = Extract.Table(extract.Directory, "ER_PRS_F", "FLX_DIS_DTD", "EXE_SOI_DTD");
         var delays = prs.Where(r => !defects.Contains((r.File, r.Row)))
             .Select(r => Months(r.Date("FLX_DIS_DTD")!.Value) - Months(r.Date("EXE_SOI_DTD")!.Value)).ToList();
 
-        Assert.All(delays, d => Assert.InRange(d, 0, 6));
-        Assert.InRange(delays.Count(d => d <= 1) / (double)delays.Count, 0.8, 0.9);
+        // FLX_DIS_DTD is the first day of the month after processing, processing 0–6 months after the care month.
+        Assert.All(delays, d => Assert.InRange(d, 1, 7));
+        Assert.InRange(delays.Count(d => d <= 2) / (double)delays.Count, 0.8, 0.9);
         Assert.InRange(prs.Count / (2.0 * ExtractFixture.Persons), 8, 25);
+    }
+
+    [Fact]
+    public void Claims_ProcessedBetweenCareAndFlux_AgeCodedAsIrAmaV()
+    {
+        var defects = Extract.Truth(extract.Directory, "defects").Select(d => (d.Str("file"), d.Long("row"))).ToHashSet();
+        var prs = Extract.Table(extract.Directory, "ER_PRS_F", "FLX_DIS_DTD", "FLX_TRT_DTD", "EXE_SOI_DTD", "BEN_NAI_ANN", "BEN_AMA_COD")
+            .Where(r => !defects.Contains((r.File, r.Row))).ToList();
+        var ages = NomenclatureSet.Default.Get("IR_AMA_V");
+
+        Assert.All(prs, r =>
+        {
+            var care = r.Date("EXE_SOI_DTD")!.Value;
+            var treated = r.Date("FLX_TRT_DTD")!.Value;
+            Assert.InRange(treated, care, r.Date("FLX_DIS_DTD")!.Value.AddDays(-1));
+            var code = r.Long("BEN_AMA_COD")!.Value;
+            Assert.True(ages.Contains(code), $"BEN_AMA_COD {code}");
+
+            // Under two years the code is 1000 + months ("Nourrisson n mois"), else the age in years.
+            var years = care.Year - r.Long("BEN_NAI_ANN")!.Value;
+            Assert.True(code >= 1000 ? code - 1000 < 24 && years <= 2 : code >= years - 1 && code <= years, $"{code} at {care} born {years} years before");
+        });
+        Assert.Contains(prs, r => r.Long("BEN_AMA_COD") >= 1000);
     }
 
     private static int Months(DateOnly d) => d.Year * 12 + d.Month;

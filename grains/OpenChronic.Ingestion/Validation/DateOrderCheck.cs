@@ -3,16 +3,17 @@ using Apache.Arrow;
 namespace OpenChronic.Ingestion.Validation;
 
 /// <summary>
-/// Rows whose two dates cannot be in that order: DCIR care that starts more than a month after the flux
-/// carrying it (<c>EXE_SOI_DTD</c> &gt; <c>FLX_DIS_DTD</c> + 31 days: the month of slack accepts both the
-/// delivery-date reading of <c>FLX_DIS_DTD</c> and the processing-month one), a PMSI stay that ends before
-/// it starts (<c>SOR_DAT</c> &lt; <c>ENT_DAT</c>). Reported as <see cref="ValidationProblemKind.DatesOutOfOrder"/>.
+/// Rows whose two dates cannot be in that order: DCIR care that starts after the flux carrying it was made
+/// available (<c>EXE_SOI_DTD</c> &gt; <c>FLX_DIS_DTD</c>: <c>FLX_DIS_DTD</c> is the "date de mise à disposition",
+/// the first day of the month after the claim was processed, <c>FLX_TRT_DTD</c>, so no care can follow it),
+/// a PMSI stay that ends before it starts (<c>SOR_DAT</c> &lt; <c>ENT_DAT</c>). Reported as
+/// <see cref="ValidationProblemKind.DatesOutOfOrder"/>.
 /// </summary>
 internal sealed class DateOrderCheck
 {
     private static readonly (string Table, string Earlier, string Later, int SlackDays, string Detail)[] s_rules =
     [
-        ("ER_PRS_F", "EXE_SOI_DTD", "FLX_DIS_DTD", 31, "care starts more than a month after the flux that carries it"),
+        ("ER_PRS_F", "EXE_SOI_DTD", "FLX_DIS_DTD", 0, "care starts after the flux that carries it was made available"),
         ("T_MCOaaC", "ENT_DAT", "SOR_DAT", 0, "the stay ends before it starts"),
     ];
 

@@ -57,7 +57,7 @@ public enum ValidationProblemKind
     /// <summary>T_MCOaaC.NIR_ANO_17 holds one of the dummy values ('xxxxxxxxxxxxxxxxx', 'XXXXXXXXXXXXXXXXD'): the stay cannot be tied to a person.</summary>
     DummyPersonIdentifier,
 
-    /// <summary>Two dates of a row are in an impossible order: care more than a month after the flux that carries it, a stay that ends before it starts.</summary>
+    /// <summary>Two dates of a row are in an impossible order: care after the flux that carries it was made available, a stay that ends before it starts.</summary>
     DatesOutOfOrder,
 
     /// <summary>A table references a table that the extract does not hold (or holds incomplete), so the reference was not checked.</summary>

@@ -13,7 +13,7 @@ public static class FrancePopulation
     /// <summary>
     /// Men by five-year age group, thousands. Approximate: INSEE, estimation de la population au 1er janvier 2020,
     /// France (including overseas départements except Mayotte), rounded to 10,000; from recollection of the
-    /// published pyramid, not re-checked against the INSEE file.
+    /// published pyramid; compared with INSEE's RP2018 table by sex and five-year age (see <c>Data/SOURCE.md</c>).
     /// </summary>
     public static ReadOnlySpan<int> Men =>
     [
@@ -30,13 +30,14 @@ public static class FrancePopulation
 
     /// <summary>
     /// Départements as coded in IR_DPT_V (3 characters) with their population in thousands. Approximate: INSEE
-    /// populations légales 2019 (population municipale), rounded to the thousand, from recollection, not re-checked
-    /// against the INSEE file. Saint-Pierre-et-Miquelon and the collectivités are left out.
+    /// populations légales 2019 (population municipale), rounded to the thousand, written from recollection; eight
+    /// were checked against published figures and four corrected (see <c>Data/SOURCE.md</c>).
+    /// Saint-Pierre-et-Miquelon and the collectivités are left out.
     /// </summary>
     public static IReadOnlyList<(string Code, string Name, int Thousands)> Departements { get; } =
     [
         ("001", "Ain", 652), ("002", "Aisne", 531), ("003", "Allier", 335), ("004", "Alpes-de-Haute-Provence", 164),
-        ("005", "Hautes-Alpes", 141), ("006", "Alpes-Maritimes", 1090), ("007", "Ardèche", 328), ("008", "Ardennes", 270),
+        ("005", "Hautes-Alpes", 141), ("006", "Alpes-Maritimes", 1090), ("007", "Ardèche", 325), ("008", "Ardennes", 270),
         ("009", "Ariège", 153), ("010", "Aube", 310), ("011", "Aude", 372), ("012", "Aveyron", 279),
         ("013", "Bouches-du-Rhône", 2043), ("014", "Calvados", 694), ("015", "Cantal", 144), ("016", "Charente", 352),
         ("017", "Charente-Maritime", 651), ("018", "Cher", 302), ("019", "Corrèze", 240), ("02A", "Corse-du-Sud", 158),
@@ -50,15 +51,15 @@ public static class FrancePopulation
         ("048", "Lozère", 76), ("049", "Maine-et-Loire", 818), ("050", "Manche", 495), ("051", "Marne", 567),
         ("052", "Haute-Marne", 172), ("053", "Mayenne", 307), ("054", "Meurthe-et-Moselle", 733), ("055", "Meuse", 184),
         ("056", "Morbihan", 759), ("057", "Moselle", 1044), ("058", "Nièvre", 204), ("059", "Nord", 2608),
-        ("060", "Oise", 829), ("061", "Orne", 280), ("062", "Pas-de-Calais", 1466), ("063", "Puy-de-Dôme", 660),
+        ("060", "Oise", 829), ("061", "Orne", 280), ("062", "Pas-de-Calais", 1466), ("063", "Puy-de-Dôme", 662),
         ("064", "Pyrénées-Atlantiques", 682), ("065", "Hautes-Pyrénées", 229), ("066", "Pyrénées-Orientales", 479),
         ("067", "Bas-Rhin", 1132), ("068", "Haut-Rhin", 767), ("069", "Rhône", 1876), ("070", "Haute-Saône", 235),
         ("071", "Saône-et-Loire", 551), ("072", "Sarthe", 566), ("073", "Savoie", 436), ("074", "Haute-Savoie", 827),
-        ("075", "Paris", 2166), ("076", "Seine-Maritime", 1255), ("077", "Seine-et-Marne", 1421), ("078", "Yvelines", 1449),
+        ("075", "Paris", 2165), ("076", "Seine-Maritime", 1255), ("077", "Seine-et-Marne", 1421), ("078", "Yvelines", 1449),
         ("079", "Deux-Sèvres", 375), ("080", "Somme", 570), ("081", "Tarn", 389), ("082", "Tarn-et-Garonne", 261),
         ("083", "Var", 1076), ("084", "Vaucluse", 561), ("085", "Vendée", 685), ("086", "Vienne", 438),
         ("087", "Haute-Vienne", 373), ("088", "Vosges", 364), ("089", "Yonne", 335), ("090", "Territoire de Belfort", 141),
-        ("091", "Essonne", 1301), ("092", "Hauts-de-Seine", 1624), ("093", "Seine-Saint-Denis", 1655),
+        ("091", "Essonne", 1301), ("092", "Hauts-de-Seine", 1624), ("093", "Seine-Saint-Denis", 1645),
         ("094", "Val-de-Marne", 1407), ("095", "Val-d'Oise", 1250), ("971", "Guadeloupe", 384), ("972", "Martinique", 364),
         ("973", "Guyane", 282), ("974", "La Réunion", 861), ("976", "Mayotte", 279),
     ];

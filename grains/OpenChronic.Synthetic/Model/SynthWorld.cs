@@ -149,10 +149,11 @@ public sealed class SynthWorld
         for (var i = 0; i < count; i++)
         {
             ids[i] = pros.Count;
-            // PFS numbers: 2 characters of département, a category digit, a 5-digit sequence.
+            // PFS numbers (9 characters, the schema's minimum): 2 characters of département, a category digit,
+            // a 5-digit sequence and a check digit.
             var category = nature == 50 ? 2 : nature == 24 ? 6 : specialty == 38 ? 9 : 1;
             var id = string.Create(CultureInfo.InvariantCulture, $"{dept[1..]}{category}{pros.Count % 100000:D5}");
-            pros.Add(new Professional(id, territory, specialty, nature));
+            pros.Add(new Professional(id + LuhnKey.Of(id), territory, specialty, nature));
         }
 
         return ids;
@@ -164,10 +165,11 @@ public sealed class SynthWorld
         for (var i = 0; i < count; i++)
         {
             ids[i] = list.Count;
-            // FINESS: 2 characters of département then 7 digits; public hospitals 0xxxxxxx, clinics 1xxxxxxx.
-            var finess = string.Create(CultureInfo.InvariantCulture, $"{dept[1..]}{(isPublic ? 0 : 1)}{list.Count % 1000000:D6}");
+            // FINESS without its key (ETB_EXE_FIN, 8 characters): 2 characters of département, 0 for public
+            // hospitals or 1 for clinics, a 5-digit sequence. ETA_NUM is the full FINESS: those 8 and the key.
+            var finess = string.Create(CultureInfo.InvariantCulture, $"{dept[1..]}{(isPublic ? 0 : 1)}{list.Count % 100000:D5}");
             var name = isPublic ? $"CENTRE HOSPITALIER {dept}-{i + 1}" : $"CLINIQUE {dept}-{i + 1}";
-            list.Add(new Establishment(finess, finess, territory, isPublic, name, 1.0));
+            list.Add(new Establishment(finess, finess + LuhnKey.Of(finess), territory, isPublic, name, 1.0));
         }
 
         return ids;

@@ -22,15 +22,15 @@ public sealed record Territory(
     double DiabetesRisk);
 
 /// <summary>A health professional: GP, specialist, nurse or pharmacy.</summary>
-/// <param name="Id">PFS_EXE_NUM / PFS_PRE_NUM, 8 characters.</param>
+/// <param name="Id">PFS_EXE_NUM / PFS_PRE_NUM, 9 characters (the last a check digit).</param>
 /// <param name="Territory">Index of the département.</param>
 /// <param name="Specialty">PSE_SPE_COD (IR_SPE_V), 0 for nurses and pharmacies.</param>
 /// <param name="ActivityNature">PSE_ACT_NAT (IR_ACT_V): 24 nurse, 50 pharmacy, 0 for physicians.</param>
 public sealed record Professional(string Id, int Territory, int Specialty, int ActivityNature);
 
 /// <summary>A hospital: FINESS, PMSI number, sector and the readmission effect planted in it.</summary>
-/// <param name="Finess">FINESS number, 9 characters.</param>
-/// <param name="EtaNum">ETA_NUM of the PMSI (here equal to the FINESS).</param>
+/// <param name="Finess">FINESS without its key (ETB_EXE_FIN, ETB_PRE_FIN), 8 characters.</param>
+/// <param name="EtaNum">ETA_NUM of the PMSI: the full FINESS, the 8 characters and the key.</param>
 /// <param name="Territory">Index of the département.</param>
 /// <param name="Public">True for a public hospital (ex-DG, TAA publique), false for a private clinic.</param>
 /// <param name="Name">SOC_RAI.</param>

@@ -11,15 +11,35 @@ internal sealed partial class DcirEncoder
     /// <summary>A care date far beyond any flux date.</summary>
     public static readonly int FutureDay = SynthCalendar.Day(2099, 12, 31);
 
+    /// <summary>The DCIR detail table (index in <see cref="SinkSet.DcirTables"/>) of a care kind, 0 when none.</summary>
+    private static int DetailTable(CareKind kind) => kind switch
+    {
+        CareKind.Dispensation => Pha,
+        CareKind.Biology => Bio,
+        CareKind.Act => Cam,
+        CareKind.Hospital => Ete,
+        _ => Prs,
+    };
+
     private void Malformed(PersonHistory h, in Claim claim, in CareEvent e, int order, TableSink prs)
     {
         var b = prs.Buffer;
         switch (_rng.Next(_csvDates is null ? 4 : 5))
         {
             case 4:
-                _csvDates!.Add(prs.Path, "EXE_SOI_DTD", prs.Rows);
-                _defects.Record("ER_PRS_F", prs, "EXE_SOI_DTD", "unparsable_date");
-                break;
+                {
+                    _csvDates!.Add(prs.Path, "EXE_SOI_DTD", prs.Rows);
+                    _defects.Record("ER_PRS_F", prs, "EXE_SOI_DTD", "unparsable_date");
+
+                    // A reader rejects the whole line, its nine keys with it: the line's detail row, written just
+                    // before, is then left without a parent. Recorded as the consequence it is.
+                    if (DetailTable(e.Kind) is var table and > 0)
+                    {
+                        _defects.Record(SinkSet.DcirTables[table], _sinks.Dcir(table, claim.FluxMonth), "DCT_ORD_NUM", "orphaned_by_rejected_line");
+                    }
+
+                    break;
+                }
             case 0:
                 b.Number(_c.Nature, UnknownNature);
                 _defects.Record("ER_PRS_F", prs, "PRS_NAT_REF", "unknown_code");

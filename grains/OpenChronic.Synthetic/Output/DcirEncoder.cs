@@ -26,6 +26,7 @@ internal sealed partial class DcirEncoder
     private readonly double _defectRate;
     private readonly long[] _claimCounters;
     private readonly string[] _organisms;
+    private readonly int[] _emitters;
     private readonly CsvDateCorruptor? _csvDates;
     private SynthRandom _rng;
 
@@ -42,6 +43,7 @@ internal sealed partial class DcirEncoder
 
         // ORG_CLE_NUM / ORG_AFF_BEN: the primary fund of the département (régime 01), 9 characters.
         _organisms = [.. world.Territories.Select(t => "01" + t.Code + "0000")];
+        _emitters = [.. world.Territories.Select(t => FluxEmitters.For(t.Code))];
     }
 
     /// <summary>Claim context shared by the lines of one décompte.</summary>
@@ -50,7 +52,7 @@ internal sealed partial class DcirEncoder
         public int FluxMonth;
         public int FluxDay;
         public string Number;
-        public string Emitter;
+        public int Emitter;
         public string Organism;
     }
 
@@ -74,7 +76,8 @@ internal sealed partial class DcirEncoder
     private void EncodeClaim(PersonHistory h, ReadOnlySpan<CareEvent> lines)
     {
         var first = lines[0];
-        var claim = NewClaim(h, SynthCalendar.MonthIndex(first.Day) + first.FluxDelay);
+        // Processed FluxDelay months after the care month, made available (FLX_DIS_DTD) the month after that.
+        var claim = NewClaim(h, SynthCalendar.MonthIndex(first.Day) + first.FluxDelay + 1);
         var malformed = false;
         for (var k = 0; k < lines.Length; k++)
         {
@@ -121,7 +124,7 @@ internal sealed partial class DcirEncoder
             FluxMonth = month,
             FluxDay = SynthCalendar.MonthStart(month),
             Number = NumberText.Of(number),
-            Emitter = NumberText.Of(h.Territory + 1),
+            Emitter = _emitters[h.Territory],
             Organism = _organisms[h.Territory],
         };
     }
@@ -130,10 +133,11 @@ internal sealed partial class DcirEncoder
     {
         b.Text(cols[0], claim.Number);
         b.Date(cols[1], claim.FluxDay);
-        b.Text(cols[2], claim.Emitter);
+        b.Number(cols[2], claim.Emitter);
         b.Number(cols[3], 0);
         b.Number(cols[4], 1);
-        b.Date(cols[5], claim.FluxDay - 3);
+        // FLX_TRT_DTD: the last day of the processing month, so on or after the care it pays for.
+        b.Date(cols[5], claim.FluxDay - 1);
         b.Text(cols[6], claim.Organism);
         b.Number(cols[7], order);
         b.Number(cols[8], 1);
@@ -151,7 +155,7 @@ internal sealed partial class DcirEncoder
         b.Number(c.Rank, h.Rank);
         b.Number(c.Sex, h.Sex);
         b.Number(c.BirthYear, h.BirthYear);
-        b.Number(c.Age, Math.Max(0, date.Year - h.BirthYear - (date.Month < h.BirthMonth ? 1 : 0)));
+        b.Number(c.Age, AgeCode.Of(date, h.BirthYear, h.BirthMonth));
         b.Text(c.Dept, _world.Territories[h.Territory].Code);
         b.Text(c.Commune, h.Commune);
         b.Text(c.NirQuality, "00");

@@ -28,8 +28,8 @@ internal sealed class SinkSet : IDisposable
         Directory.CreateDirectory(options.OutputDirectory);
         _truthDirectory = Path.Combine(options.OutputDirectory, "truth");
         Directory.CreateDirectory(_truthDirectory);
-        FirstFluxMonth = options.StartYear * 12;
-        LastFluxMonth = options.EndYear * 12 + 11 + 6;
+        FirstFluxMonth = options.StartYear * 12 + 1;
+        LastFluxMonth = options.EndYear * 12 + 11 + 7;
         _dcir = [.. DcirTables.Select(_ => new TableSink?[LastFluxMonth - FirstFluxMonth + 1])];
         _pmsi = [.. PmsiParts.Select(_ => new TableSink?[options.EndYear - options.StartYear + 1])];
         Schemas = DcirTables.Concat(PmsiParts.Select(p => "T_MCOaa" + p))
@@ -37,7 +37,11 @@ internal sealed class SinkSet : IDisposable
             .ToDictionary(t => t, t => SndsArrowSchema.For(SndsCatalogue.Default[t]), StringComparer.Ordinal);
     }
 
-    /// <summary>First and last flux month (year × 12 + month − 1): care months plus six months of delay.</summary>
+    /// <summary>
+    /// First and last flux month (year × 12 + month − 1), the month of FLX_DIS_DTD: care is processed 0–6 months
+    /// after the care month and made available on the first day of the month after processing, so February of
+    /// the first year to July after the last.
+    /// </summary>
     public int FirstFluxMonth { get; }
 
     public int LastFluxMonth { get; }

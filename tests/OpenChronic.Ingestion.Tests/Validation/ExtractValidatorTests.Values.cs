@@ -105,13 +105,13 @@ public sealed partial class ExtractValidatorTests
     }
 
     [Fact]
-    public void Run_CareAMonthAfterItsFluxOrStayEndingBeforeItStarts_IsDatesOutOfOrder()
+    public void Run_CareAfterItsFluxOrStayEndingBeforeItStarts_IsDatesOutOfOrder()
     {
         using var extract = Create();
         var prs = extract["dcir/ER_PRS_F_201901.csv"];
-        prs.Rows[0]["EXE_SOI_DTD"] = "2019-01-15";
+        prs.Rows[0]["EXE_SOI_DTD"] = "2019-02-02";
         prs.Rows[1]["EXE_SOI_DTD"] = "2099-12-31";
-        prs.Rows[2]["EXE_SOI_DTD"] = "2019-02-28";
+        prs.Rows[2]["EXE_SOI_DTD"] = "2019-02-01";
         var links = extract["pmsi/T_MCO19C.csv"];
         links.Rows[0]["ENT_DAT"] = "2019-03-01";
         links.Rows[0]["SOR_DAT"] = "2019-03-04";
@@ -119,9 +119,14 @@ public sealed partial class ExtractValidatorTests
         links.Rows[1]["SOR_DAT"] = "2019-05-09";
         var report = extract.Validate();
 
+        // Care on the day the flux is made available (row 3) is in order; the day after (row 1) is not.
         Assert.Equal(2, report.Problems.Count);
-        Assert.Equal(new ProblemExample("dcir/ER_PRS_F_201901.csv", 2, "EXE_SOI_DTD>FLX_DIS_DTD", "2099-12-31 > 2019-02-01", null),
-            report.Problems.Single(p => p.Table == "ER_PRS_F" && p.Kind == ValidationProblemKind.DatesOutOfOrder).Examples.Single());
+        Assert.Equal(
+            [
+                new ProblemExample("dcir/ER_PRS_F_201901.csv", 1, "EXE_SOI_DTD>FLX_DIS_DTD", "2019-02-02 > 2019-02-01", null),
+                new ProblemExample("dcir/ER_PRS_F_201901.csv", 2, "EXE_SOI_DTD>FLX_DIS_DTD", "2099-12-31 > 2019-02-01", null),
+            ],
+            report.Problems.Single(p => p.Table == "ER_PRS_F" && p.Kind == ValidationProblemKind.DatesOutOfOrder).Examples);
         Assert.Equal(1, report.Count(ValidationProblemKind.DatesOutOfOrder, "T_MCO19C", "ENT_DAT>SOR_DAT"));
     }
 }
