@@ -1,0 +1,159 @@
+using OpenChronic.Domain.Pathways;
+using OpenChronic.Domain.Snds;
+using OpenChronic.Ingestion.Tables;
+using OpenChronic.Ingestion.Validation;
+
+namespace OpenChronic.Ingestion.Build;
+
+/// <summary>DCIR: ER_PRS_F lines, the filters and the events of each kept line.</summary>
+public sealed partial class UnitReader
+{
+    private void ReadClaims(
+        ExtractFile file,
+        SndsReadBatch read,
+        Dictionary<ulong, (long Taa, string Label, string File, long Row)> ete,
+        List<Detail> details,
+        Dictionary<ulong, List<int>> byKey,
+        HashSet<ulong> seen,
+        UnitAccumulator acc)
+    {
+        var batch = read.Batch;
+        var label = file.TableLabel;
+        var keys = new KeyTuple(SndsCatalogue.DcirKeys, batch.Schema);
+        keys.Bind(batch);
+        var nir = Cells.Column(batch, "BEN_NIR_PSA");
+        var rank = Cells.Column(batch, "BEN_RNG_GEM");
+        var care = Cells.Column(batch, "EXE_SOI_DTD");
+        var flux = Cells.Column(batch, "FLX_DIS_DTD");
+        var dpn = Cells.Column(batch, "DPN_QLF");
+        var dpnP = Cells.Column(batch, "PRS_DPN_QLP");
+        var maj = Cells.Column(batch, "CPL_MAJ_TOP");
+        var baseNature = Cells.Column(batch, "BSE_PRS_NAT");
+        var nature = Cells.Column(batch, "PRS_NAT_REF");
+        var specialty = Cells.Column(batch, "PSE_SPE_COD");
+        var executor = Cells.Column(batch, "PFS_EXE_NUM");
+        var exo = Cells.Column(batch, "EXO_MTF");
+        var quantity = Cells.Column(batch, "PRS_ACT_QTE");
+        for (var row = 0; row < batch.Length; row++)
+        {
+            var at = read.RowNumbers[row];
+            if (!keys.IsComplete || keys.MissingPart(row) is not null)
+            {
+                acc.Reject(label, file.RelativePath, at, "DCT_ORD_NUM", "missing DCIR key");
+                continue;
+            }
+
+            var hash = keys.Hash(row);
+            if (!seen.Add(hash))
+            {
+                acc.Reject(label, file.RelativePath, at, "DCT_ORD_NUM", "duplicate DCIR key (a second ER_PRS_F line with the same nine keys)");
+                continue;
+            }
+
+            var hasEte = ete.Remove(hash, out var establishment);
+            byKey.Remove(hash, out var lineDetails);
+            string? filter = Cells.Long(dpn, row) == 71 || Cells.Long(dpnP, row) == 71 ? Information
+                : Cells.Long(maj, row) >= 2 ? Majoration
+                : baseNature is not null && Cells.TryLong(baseNature, row, out var bse) && bse == 0 ? NoNature
+                : hasEte && establishment.Taa == 1 ? PublicHospital
+                : null;
+            string? reject = null;
+            string? rejectColumn = null;
+            var person = -1;
+            if (filter is null)
+            {
+                var resolution = _persons.ResolveDcir(Cells.Bytes(nir, row), Cells.Long(rank, row, 1), out person);
+                if (resolution == PersonResolution.Fictitious)
+                {
+                    filter = FictitiousNir;
+                }
+                else if (resolution != PersonResolution.Resolved)
+                {
+                    (reject, rejectColumn) = ("unknown person (BEN_NIR_PSA + BEN_RNG_GEM not in IR_BEN_R)", "BEN_NIR_PSA");
+                }
+            }
+
+            var day = 0;
+            if (filter is null && reject is null)
+            {
+                if (!Cells.TryDay(care, row, out day))
+                {
+                    (reject, rejectColumn) = ("missing care date", "EXE_SOI_DTD");
+                }
+                else if (Cells.TryDay(flux, row, out var fluxDay) && day > fluxDay)
+                {
+                    (reject, rejectColumn) = ("care date after the flux date", "EXE_SOI_DTD");
+                }
+            }
+
+            if (filter is not null)
+            {
+                acc.Table(label).Filter(filter);
+                Settle(lineDetails, details, hasEte ? establishment : null, acc, filter, null);
+                continue;
+            }
+
+            if (reject is not null)
+            {
+                acc.Reject(label, file.RelativePath, at, rejectColumn, reject);
+                Settle(lineDetails, details, hasEte ? establishment : null, acc, null, "its ER_PRS_F line was rejected");
+                continue;
+            }
+
+            acc.Table(label).Kept++;
+            var traits = hasEte ? CareEventTraits.Hospital : CareEventTraits.None;
+            if (Cells.Long(exo, row) is 42 or 44 or 46)
+            {
+                traits |= CareEventTraits.AldRelated;
+            }
+
+            var spe = (short)Math.Clamp(Cells.Long(specialty, row), 0, short.MaxValue);
+            if (lineDetails is null)
+            {
+                acc.Add(person, new CareEvent(day, day, CareEventKind.Consultation, traits, spe,
+                    PackNumber(Cells.Long(nature, row)), Cells.Pack(Cells.Bytes(executor, row)), Cells.Float(quantity, row)));
+            }
+            else
+            {
+                foreach (var i in lineDetails)
+                {
+                    var d = details[i];
+                    acc.Table(d.Label).Kept++;
+                    acc.Add(person, new CareEvent(day, day, d.Kind, traits | d.Traits, spe, d.Code, d.Id, d.Value));
+                }
+            }
+
+            if (hasEte)
+            {
+                acc.Table(establishment.Label).Kept++;
+            }
+        }
+    }
+
+    /// <summary>Counts the detail and establishment lines of a filtered or rejected claim line like the line.</summary>
+    private static void Settle(List<int>? lineDetails, List<Detail> details, (long Taa, string Label, string File, long Row)? ete, UnitAccumulator acc, string? filter, string? reject)
+    {
+        foreach (var i in lineDetails ?? [])
+        {
+            var d = details[i];
+            Settle(d.Label, d.File, d.Row, acc, filter, reject);
+        }
+
+        if (ete is { } e)
+        {
+            Settle(e.Label, e.File, e.Row, acc, filter, reject);
+        }
+    }
+
+    private static void Settle(string label, string file, long row, UnitAccumulator acc, string? filter, string? reject)
+    {
+        if (filter is not null)
+        {
+            acc.Table(label).Filter(filter);
+        }
+        else
+        {
+            acc.Reject(label, file, row, "DCT_ORD_NUM", reject!);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using OpenChronic.Domain.Pathways;
+using OpenChronic.Domain.Snds;
+using OpenChronic.Ingestion.Validation;
+
+namespace OpenChronic.Ingestion.Build;
+
+/// <summary>DCIR: ER_PRS_F ⋈ ER_PHA_F/ER_BIO_F/ER_CAM_F/ER_ETE_F on the nine keys, within the flux month.</summary>
+public sealed partial class UnitReader
+{
+    private const string Information = "information line (DPN_QLF or PRS_DPN_QLP = 71)";
+    private const string Majoration = "CPL_MAJ_TOP ≥ 2";
+    private const string NoNature = "BSE_PRS_NAT = 0";
+    private const string PublicHospital = "public hospital billed in PMSI (ETE_IND_TAA = 1)";
+    private const string FictitiousNir = "fictitious NIR";
+
+    private void ReadDcir(WorkUnit unit, UnitAccumulator acc, CancellationToken cancellationToken)
+    {
+        var ete = new Dictionary<ulong, (long Taa, string Label, string File, long Row)>();
+        var details = new List<Detail>();
+        var byKey = new Dictionary<ulong, List<int>>();
+        foreach (var file in unit.Files.Where(f => f.Name.Table.Name == "ER_ETE_F"))
+        {
+            foreach (var read in Batches(file, acc, cancellationToken))
+            {
+                var keys = new KeyTuple(SndsCatalogue.DcirKeys, read.Batch.Schema);
+                keys.Bind(read.Batch);
+                var taa = Cells.Column(read.Batch, "ETE_IND_TAA");
+                for (var row = 0; row < read.Batch.Length; row++)
+                {
+                    if (!keys.IsComplete || keys.MissingPart(row) is { } missing)
+                    {
+                        acc.Reject(file.TableLabel, file.RelativePath, read.RowNumbers[row], "DCT_ORD_NUM", "missing DCIR key");
+                    }
+                    else if (!ete.TryAdd(keys.Hash(row), (Cells.Long(taa, row, -1), file.TableLabel, file.RelativePath, read.RowNumbers[row])))
+                    {
+                        acc.Reject(file.TableLabel, file.RelativePath, read.RowNumbers[row], "DCT_ORD_NUM", "duplicate establishment line");
+                    }
+                }
+            }
+        }
+
+        foreach (var file in unit.Files.Where(f => f.Name.Table.Name is "ER_PHA_F" or "ER_BIO_F" or "ER_CAM_F"))
+        {
+            foreach (var read in Batches(file, acc, cancellationToken))
+            {
+                BufferDetails(file, read, details, byKey, acc);
+            }
+        }
+
+        foreach (var file in unit.Files.Where(f => f.Name.Table.Name == "ER_PRS_F"))
+        {
+            var seen = new HashSet<ulong>();
+            foreach (var read in Batches(file, acc, cancellationToken))
+            {
+                ReadClaims(file, read, ete, details, byKey, seen, acc);
+            }
+        }
+
+        foreach (var list in byKey.Values)
+        {
+            foreach (var i in list)
+            {
+                var d = details[i];
+                acc.Reject(d.Label, d.File, d.Row, "DCT_ORD_NUM", "orphan detail line (no ER_PRS_F line with its keys)");
+            }
+        }
+
+        foreach (var (label, file, row) in ete.Values.Select(e => (e.Label, e.File, e.Row)))
+        {
+            acc.Reject(label, file, row, "DCT_ORD_NUM", "orphan establishment line (no ER_PRS_F line with its keys)");
+        }
+    }
+
+    private void BufferDetails(ExtractFile file, Tables.SndsReadBatch read, List<Detail> details, Dictionary<ulong, List<int>> byKey, UnitAccumulator acc)
+    {
+        var batch = read.Batch;
+        var keys = new KeyTuple(SndsCatalogue.DcirKeys, batch.Schema);
+        keys.Bind(batch);
+        var table = file.Name.Table.Name;
+        var code = Cells.Column(batch, table switch { "ER_PHA_F" => "PHA_PRS_C13", "ER_BIO_F" => "BIO_PRS_IDE", _ => "CAM_PRS_IDE" });
+        var quantity = Cells.Column(batch, table switch { "ER_PHA_F" => "PHA_ACT_QSN", "ER_BIO_F" => "BIO_ACT_QSN", _ => "CAM_ACT_QTE" });
+        for (var row = 0; row < batch.Length; row++)
+        {
+            if (!keys.IsComplete || keys.MissingPart(row) is not null)
+            {
+                acc.Reject(file.TableLabel, file.RelativePath, read.RowNumbers[row], "DCT_ORD_NUM", "missing DCIR key");
+                continue;
+            }
+
+            CareEventKind kind;
+            ulong packed, detail = 0;
+            var traits = CareEventTraits.None;
+            var value = quantity is null ? 1f : Cells.Float(quantity, row);
+            switch (table)
+            {
+                case "ER_PHA_F":
+                    kind = CareEventKind.Dispensation;
+                    var cip13 = Cells.Long(code, row);
+                    detail = unchecked((ulong)cip13);
+                    packed = 0;
+                    if (_drugs.TryGet(cip13, out var drug))
+                    {
+                        packed = PackedCode.TryPack(drug.Atc7, out var atc) ? atc : 0;
+                        traits = drug.LargePack ? CareEventTraits.LargePack : CareEventTraits.None;
+                    }
+
+                    break;
+                case "ER_BIO_F":
+                    kind = CareEventKind.Biology;
+                    packed = Cells.TryLong(code, row, out var nabm) ? PackNumber(nabm) : Cells.Pack(Cells.Bytes(code, row));
+                    break;
+                default:
+                    kind = CareEventKind.Act;
+                    packed = Cells.Pack(Cells.Bytes(code, row));
+                    value = 1f;
+                    break;
+            }
+
+            var hash = keys.Hash(row);
+            if (!byKey.TryGetValue(hash, out var list))
+            {
+                list = [];
+                byKey.Add(hash, list);
+            }
+
+            list.Add(details.Count);
+            details.Add(new Detail(kind, traits, packed, detail, value, file.TableLabel, file.RelativePath, read.RowNumbers[row]));
+        }
+    }
+
+    private static ulong PackNumber(long number)
+    {
+        Span<byte> digits = stackalloc byte[20];
+        return number.TryFormat(digits, out var n, default, System.Globalization.CultureInfo.InvariantCulture) ? Cells.Pack(digits[..n]) : 0;
+    }
+
+    /// <summary>A buffered ER_PHA_F / ER_BIO_F / ER_CAM_F line waiting for its ER_PRS_F line.</summary>
+    private readonly record struct Detail(CareEventKind Kind, CareEventTraits Traits, ulong Code, ulong Id, float Value, string Label, string File, long Row);
+}
