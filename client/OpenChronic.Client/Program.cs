@@ -7,6 +7,7 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     CatalogueCommand.Create(),
     SynthCommand.Create(),
     ValidateCommand.Create(),
+    BuildCommand.Create(),
     BenchCommand.Create(),
 };
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenChronic.Domain.Privacy;
 using OpenChronic.Grains;
 using Orleans.Configuration;
 
@@ -17,14 +18,21 @@ public static class OpenChronicSilo
     /// <summary>Grain storage holding job state.</summary>
     public const string JobStorage = "jobs";
 
-    /// <summary>Configures an embedded silo: localhost clustering on the given ports, memory storage.</summary>
-    public static ISiloBuilder UseOpenChronicEmbedded(this ISiloBuilder silo, int siloPort = 11111, int gatewayPort = 0)
+    /// <summary>Configuration key of the pseudonymisation secret.</summary>
+    public const string PseudonymKeySetting = "OpenChronic:PseudonymKey";
+
+    /// <summary>Configures an embedded silo: localhost clustering on the given ports, memory storage, patient keys derived under <paramref name="pseudonym"/>.</summary>
+    public static ISiloBuilder UseOpenChronicEmbedded(this ISiloBuilder silo, KeyedPseudonym pseudonym, int siloPort = 11111, int gatewayPort = 0)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(pseudonym);
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "openchronic", clusterId: "openchronic-embedded");
         silo.AddMemoryGrainStorage(PatientStorage);
         silo.AddMemoryGrainStorage(JobStorage);
-        silo.Services.AddOpenChronicGrainServices();
+        silo.Services.AddOpenChronicGrainServices(pseudonym);
+
+        // A work unit (a flux month of a large extract) can take minutes; the default 30 s would abort it.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(1));
 
         // Batches of events make long-lived patients cheap; keep them resident through a whole build.
         silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));

@@ -17,7 +17,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage("patients");
-            silo.Services.AddOpenChronicGrainServices();
+            silo.Services.AddOpenChronicGrainServices(OpenChronic.Domain.Privacy.KeyedPseudonym.FromPassphrase("grain tests"));
             silo.Services.AddLogging(l => l.AddFilter("Orleans.Runtime.Watchdog", LogLevel.None));
         });
         Cluster = builder.Build();

@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using OpenChronic.Domain.Pathways;
+using OpenChronic.Ingestion.Build;
+using Orleans.Concurrency;
+
+namespace OpenChronic.Grains;
+
+/// <summary>
+/// Applies one work unit: reads it through the ingestion unit readers (filters, joins, person resolution), then sends
+/// each patient its events in one call, at most <see cref="InFlight"/> calls at a time. Rejected rows go to the unit's
+/// rejects file, rewritten whole when the unit is retried, so a retry never duplicates them.
+/// </summary>
+[StatelessWorker]
+public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<IngestWorkerGrain> logger) : Grain, IIngestWorkerGrain
+{
+    private const int InFlight = 1024;
+
+    public Task<string[]> PlanUnitsAsync(IngestRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Task.FromResult(sessions.Get(request.ExtractDirectory).Units.Select(u => u.Id).ToArray());
+    }
+
+    public async Task<UnitReport> ProcessUnitAsync(IngestRequest request, string unitId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var session = sessions.Get(request.ExtractDirectory);
+        var unit = session.Unit(unitId);
+        LogUnitStarted(logger, unitId, unit.Files.Length);
+        var calls = new List<Task>(InFlight);
+        long events = 0;
+        UnitReport report;
+        if (unit.Kind == WorkUnitKind.Beneficiaries)
+        {
+            var persons = session.Persons;
+            for (var i = 0; i < persons.Count; i++)
+            {
+                var info = persons[i];
+                CareEvent[] death = info.DeathDay is { } day
+                    ? [new CareEvent(day, day, CareEventKind.Death, CareEventTraits.None, 0, 0, 0, 0)]
+                    : [];
+                events += death.Length;
+                var profile = new PatientProfile(info.Sex, info.BirthYear, info.BirthMonth, info.Departement, info.Commune, info.DeathDay);
+                await Send(calls, session.Keys[i], new UnitEvents(unitId, EventPack.Pack(death), profile));
+            }
+
+            await Task.WhenAll(calls);
+            RejectsFile.Write(request.RejectsDirectory, unitId, persons.Rejects);
+            report = new UnitReport(unitId, persons.SourceRows, persons.Count, persons.Excluded.ToImmutableDictionary(),
+                persons.Rejects.Count, persons.Count, events, clock.Elapsed.TotalSeconds);
+        }
+        else
+        {
+            var output = new UnitReader(session.Persons).Read(unit);
+            foreach (var patient in output.Persons)
+            {
+                events += patient.Events.Length;
+                await Send(calls, session.Keys[patient.Person], new UnitEvents(unitId, EventPack.Pack(patient.Events), null));
+            }
+
+            await Task.WhenAll(calls);
+            RejectsFile.Write(request.RejectsDirectory, unitId, output.Rejects);
+            var filtered = output.Tables
+                .SelectMany(t => t.Value.Filtered.Select(f => KeyValuePair.Create($"{t.Key}: {f.Key}", f.Value)))
+                .ToImmutableDictionary();
+            report = new UnitReport(unitId, output.Tables.Values.Sum(t => t.Source), output.Tables.Values.Sum(t => t.Kept), filtered,
+                output.Tables.Values.Sum(t => t.Rejected), output.Persons.Count, events, clock.Elapsed.TotalSeconds);
+        }
+
+        LogUnitDone(logger, unitId, report.SourceRows, report.Patients, report.Seconds);
+        return report;
+    }
+
+    private async Task Send(List<Task> calls, Guid key, UnitEvents unit)
+    {
+        if (calls.Count >= InFlight)
+        {
+            await Task.WhenAll(calls);
+            calls.Clear();
+        }
+
+        calls.Add(GrainFactory.GetGrain<IPatientGrain>(key).ApplyUnitAsync(unit).AsTask());
+    }
+
+    // Units name file partitions; counts only. Patient keys and identifiers are never logged.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unit {UnitId}: reading {Files} files.")]
+    private static partial void LogUnitStarted(ILogger logger, string unitId, int files);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Unit {UnitId}: {Rows} source rows, {Patients} patients in {Seconds:F1} s.")]
+    private static partial void LogUnitDone(ILogger logger, string unitId, long rows, int patients, double seconds);
+}
