@@ -49,7 +49,9 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
 
             await Task.WhenAll(calls);
             RejectsFile.Write(request.RejectsDirectory, unitId, persons.Rejects);
-            report = new UnitReport(unitId, persons.SourceRows, persons.Count, persons.Excluded.ToImmutableDictionary(),
+            // Rows kept: a person may have several rows (one per BEN_NIR_PSA over time).
+            var kept = persons.SourceRows - persons.Excluded.Values.Sum() - persons.Rejects.Count;
+            report = new UnitReport(unitId, persons.SourceRows, kept, persons.Excluded.ToImmutableDictionary(),
                 persons.Rejects.Count, persons.Count, events, clock.Elapsed.TotalSeconds);
         }
         else

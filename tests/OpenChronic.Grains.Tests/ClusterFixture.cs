@@ -17,6 +17,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorage("patients");
+            silo.AddMemoryGrainStorage("jobs");
             silo.Services.AddOpenChronicGrainServices(OpenChronic.Domain.Privacy.KeyedPseudonym.FromPassphrase("grain tests"));
             silo.Services.AddLogging(l => l.AddFilter("Orleans.Runtime.Watchdog", LogLevel.None));
         });
