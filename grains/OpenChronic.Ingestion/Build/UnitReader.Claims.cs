@@ -8,6 +8,9 @@ namespace OpenChronic.Ingestion.Build;
 /// <summary>DCIR: ER_PRS_F lines, the filters and the events of each kept line.</summary>
 public sealed partial class UnitReader
 {
+    /// <summary>Days a care date may follow its flux date before the line is rejected as out of range (care is billed after it is given).</summary>
+    private const int MaxCareAfterFlux = 366;
+
     private void ReadClaims(
         ExtractFile file,
         SndsReadBatch read,
@@ -52,15 +55,26 @@ public sealed partial class UnitReader
 
             var hasEte = ete.Remove(hash, out var establishment);
             byKey.Remove(hash, out var lineDetails);
-            string? filter = Cells.Long(dpn, row) == 71 || Cells.Long(dpnP, row) == 71 ? Information
+            // Malformed lines are rejected before any filter applies, so that every planted defect is located.
+            string? reject = null;
+            string? rejectColumn = null;
+            if (!Cells.TryDay(care, row, out var day))
+            {
+                (reject, rejectColumn) = ("missing care date", "EXE_SOI_DTD");
+            }
+            else if (Cells.TryDay(flux, row, out var fluxDay) && day > fluxDay + MaxCareAfterFlux)
+            {
+                (reject, rejectColumn) = ("care date more than a year after the flux date", "EXE_SOI_DTD");
+            }
+
+            string? filter = reject is not null ? null
+                : Cells.Long(dpn, row) == 71 || Cells.Long(dpnP, row) == 71 ? Information
                 : Cells.Long(maj, row) >= 2 ? Majoration
                 : baseNature is not null && Cells.TryLong(baseNature, row, out var bse) && bse == 0 ? NoNature
                 : hasEte && establishment.Taa == 1 ? PublicHospital
                 : null;
-            string? reject = null;
-            string? rejectColumn = null;
             var person = -1;
-            if (filter is null)
+            if (filter is null && reject is null)
             {
                 var resolution = _persons.ResolveDcir(Cells.Bytes(nir, row), Cells.Long(rank, row, 1), out person);
                 if (resolution == PersonResolution.Fictitious)
@@ -70,19 +84,6 @@ public sealed partial class UnitReader
                 else if (resolution != PersonResolution.Resolved)
                 {
                     (reject, rejectColumn) = ("unknown person (BEN_NIR_PSA + BEN_RNG_GEM not in IR_BEN_R)", "BEN_NIR_PSA");
-                }
-            }
-
-            var day = 0;
-            if (filter is null && reject is null)
-            {
-                if (!Cells.TryDay(care, row, out day))
-                {
-                    (reject, rejectColumn) = ("missing care date", "EXE_SOI_DTD");
-                }
-                else if (Cells.TryDay(flux, row, out var fluxDay) && day > fluxDay)
-                {
-                    (reject, rejectColumn) = ("care date after the flux date", "EXE_SOI_DTD");
                 }
             }
 
