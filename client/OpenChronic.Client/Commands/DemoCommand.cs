@@ -11,6 +11,8 @@ namespace OpenChronic.Client.Commands;
 /// </summary>
 internal static class DemoCommand
 {
+    private const string DemoKey = "openchronic-demo-key (synthetic data only)";
+
     public static Command Create()
     {
         var patients = new Option<int>("--patients") { Description = "Number of synthetic persons.", DefaultValueFactory = _ => 20_000 };
@@ -38,6 +40,13 @@ internal static class DemoCommand
 
         if (!Stage(console, stages, "2. validate the extract", () =>
                 ValidateCommand.Run(extract, Path.Combine(root, "validation-report.json"), console, cancellationToken)))
+        {
+            return Finish(console, root, patients, seed, stages, 1);
+        }
+
+        // The demo's fixed key makes its pseudonyms reproducible; real builds take their own secret.
+        if (!Stage(console, stages, "3. build the Open Chronic database on the embedded grid", () =>
+                BuildCommand.RunAsync(extract, Path.Combine(root, "database"), DemoKey, null, console, cancellationToken).GetAwaiter().GetResult()))
         {
             return Finish(console, root, patients, seed, stages, 1);
         }

@@ -28,7 +28,7 @@ public static class DatabaseTables
             ("patient_id", StringType.Default, "Patient pseudonym."),
             ("date", Date32Type.Default, "Care date (admission for stays, start for ALD registrations)."),
             ("end_date", Date32Type.Default, "Discharge or ALD end; null when open-ended, equal to date for point events."),
-            ("kind", StringType.Default, "dispensation, consultation, act, biology, hospital_stay, diagnosis, ald_registration, death."),
+            ("kind", StringType.Default, "dispensation, consultation, act, biology, hospital_stay, diagnosis, ald_registration, death (one death row per source that records it: IR_BEN_R, KI_CCI_R with the cause, a PMSI stay ending in death)."),
             ("code", StringType.Default, "ATC (dispensation), nature of prestation (consultation), CCAM (act), NABM (biology), GHM (stay), ICD-10 (diagnosis, ALD, death)."),
             ("detail", StringType.Default, "CIP13 (dispensation), professional number (consultation, act), FINESS/ETA_NUM (stay, diagnosis)."),
             ("specialty", Int32Type.Default, "Professional's specialty PSE_SPE_COD (IR_SPE_V), 0 when none."),
