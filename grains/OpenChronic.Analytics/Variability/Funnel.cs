@@ -9,6 +9,8 @@ public static class Funnel
     public static FunnelLimits Proportion(double target, long n)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(target);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(target, 1);
         return new FunnelLimits(
             BinomialLimit(target, n, 0.025), BinomialLimit(target, n, 0.975), BinomialLimit(target, n, 0.001), BinomialLimit(target, n, 0.999));
     }

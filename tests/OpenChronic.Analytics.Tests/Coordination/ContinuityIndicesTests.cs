@@ -56,4 +56,12 @@ public sealed class ContinuityIndicesTests
         long Lookup(string a, string b) => shared.GetValueOrDefault((a, b)) + shared.GetValueOrDefault((b, a));
         Assert.Equal(2, CareDensity.Compute(["C", "A", "B", "A"], Lookup), 12);
     }
+
+    [Fact]
+    public void Compute_NoVisits_ReturnsUndefinedIndices()
+    {
+        var r = ContinuityIndices.Compute([], "A");
+        Assert.Equal(0, r.Visits);
+        Assert.True(double.IsNaN(r.UpcDeclaredGp));
+    }
 }

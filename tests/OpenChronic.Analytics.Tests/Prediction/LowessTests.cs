@@ -27,4 +27,21 @@ public sealed class LowessTests
         Assert.Equal(0.2395445, s[1], 1e-7);
         Assert.Equal(0.4273790, s[3], 1e-7);
     }
+
+    [Fact]
+    public void Smooth_RobustnessIterations_IgnoreAnOutlier()
+    {
+        // y = 2x + 1 on x = 1..10 except y(6) = 100. The first robust pass gives the outlier bisquare weight 0
+        // (|e| > 6·median|e|); the remaining points are collinear, so the smooth is the line 2x + 1 everywhere (13 at x = 6).
+        var x = Enumerable.Range(1, 10).Select(i => (double)i).ToArray();
+        var y = x.Select(v => (2 * v) + 1).ToArray();
+        y[5] = 100;
+        var s = Lowess.Smooth(x, y, 1, 3);
+        for (var i = 0; i < x.Length; i++)
+        {
+            Assert.Equal((2 * x[i]) + 1, s[i], 1e-9);
+        }
+
+        Assert.True(Math.Abs(Lowess.Smooth(x, y, 1, 0)[5] - 13) > 1);
+    }
 }

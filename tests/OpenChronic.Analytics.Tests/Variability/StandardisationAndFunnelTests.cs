@@ -75,4 +75,8 @@ public sealed class StandardisationAndFunnelTests
         Assert.Equal(FunnelPosition.Low95, Funnel.Flag(0.75, l));
         Assert.Equal(FunnelPosition.Low998, Funnel.Flag(0.5, l));
     }
+
+    [Fact]
+    public void IndirectStandardisation_UnknownStratum_Throws() =>
+        Assert.Throws<ArgumentException>(() => IndirectStandardisation.Compute([new StratumCount(9, 10, 1)], new Dictionary<int, double>()));
 }
