@@ -36,6 +36,20 @@ public static class Funnel
         return new FunnelLimits(Math.Exp(-z95 * s), Math.Exp(z95 * s), Math.Exp(-z998 * s), Math.Exp(z998 * s));
     }
 
+    /// <summary>Random-effects proportion limits on the arcsine scale: sin²(asin√θ₀ ± z·√(1/(4n) + τ²)), argument clamped to [0, π/2].</summary>
+    public static FunnelLimits ProportionAdjusted(double target, long n, double tau2)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(tau2);
+        ArgumentOutOfRangeException.ThrowIfNegative(target);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(target, 1);
+        var y0 = Math.Asin(Math.Sqrt(target));
+        var s = Math.Sqrt((1 / (4.0 * n)) + tau2);
+        double z95 = Distributions.NormalQuantile(0.975), z998 = Distributions.NormalQuantile(0.999);
+        static double Back(double y) => Math.Pow(Math.Sin(Math.Clamp(y, 0, Math.PI / 2)), 2);
+        return new FunnelLimits(Back(y0 - (z95 * s)), Back(y0 + (z95 * s)), Back(y0 - (z998 * s)), Back(y0 + (z998 * s)));
+    }
+
     /// <summary>Flag of a value against limits (99.8 % takes precedence).</summary>
     public static FunnelPosition Flag(double value, FunnelLimits limits) =>
         value > limits.High998 ? FunnelPosition.High998

@@ -28,6 +28,20 @@ public sealed class DispersionTests
     }
 
     [Fact]
+    public void Proportions_MatchesHandComputation()
+    {
+        // θ₀ = 0.25 (asin √0.25 = π/6), n = 100 each, z = (asin √(e/100) − π/6)·20 for e = 10, 15, 20, 22, 25, 25, 28, 30, 35, 45:
+        // z₁ = (0.3217506 − 0.5235988)·20 = −4.036964; winsorised extremes → −2.517987 and 2.189061;
+        // φ = Σz²/10 = 2.592187; w = 4n = 400 → τ² = (25.92187 − 9)/(4000 − 400) = 0.00470052.
+        long[] e = [10, 15, 20, 22, 25, 25, 28, 30, 35, 45];
+        var n = Enumerable.Repeat(100L, 10).ToArray();
+        var r = Overdispersion.Proportions(e, n, 0.25);
+        Assert.Equal(-4.036964, r.ZScores[0], 1e-6);
+        Assert.Equal(2.592187, r.Phi, 1e-6);
+        Assert.Equal(0.00470052, r.Tau2, 1e-8);
+    }
+
+    [Fact]
     public void VariationStatistics_MatchHandComputation()
     {
         // EQ = 8/2 = 4; CV of (2, 4, 6): SD = 2, mean 4 → 0.5;

@@ -66,6 +66,16 @@ public sealed class StandardisationAndFunnelTests
     }
 
     [Fact]
+    public void ProportionAdjusted_MatchesArcsineHandComputation()
+    {
+        // θ₀ = 0.25 → π/6 = 0.5235988; n = 100, τ² = 0.01 → s = √(0.0025 + 0.01) = 0.1118034;
+        // sin²(0.5235988 ± 1.959964·0.1118034) = sin²(0.7427297) = 0.457383, sin²(0.3044679) = 0.089872.
+        var l = Funnel.ProportionAdjusted(0.25, 100, 0.01);
+        Assert.Equal(0.457383, l.High95, 1e-6);
+        Assert.Equal(0.089872, l.Low95, 1e-6);
+    }
+
+    [Fact]
     public void Flag_PlacesValueAgainstLimits()
     {
         var l = new FunnelLimits(0.8, 1.2, 0.7, 1.3);
