@@ -1,6 +1,6 @@
 using OpenChronic.Analytics.Statistics;
 
-namespace OpenChronic.Analytics.Tests;
+namespace OpenChronic.Analytics.Tests.Statistics;
 
 public sealed class BinomialTests
 {

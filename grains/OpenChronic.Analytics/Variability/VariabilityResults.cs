@@ -1,0 +1,35 @@
+namespace OpenChronic.Analytics.Variability;
+
+/// <summary>Stratum counts of one unit: population (or persons at risk) and observed events in one age × sex stratum.</summary>
+public readonly record struct StratumCount(int Stratum, double Population, long Events);
+
+/// <summary>Indirectly standardised ratio: observed, expected, O/E and its exact Poisson interval (Garwood: O's limits divided by E).</summary>
+public readonly record struct StandardisedRatio(long Observed, double Expected, double Ratio, double Low, double High);
+
+/// <summary>Funnel limits at one precision: 95 % and 99.8 % lower and upper.</summary>
+public readonly record struct FunnelLimits(double Low95, double High95, double Low998, double High998);
+
+/// <summary>Overdispersion: winsorised φ, additive τ² and the unit z-scores (unadjusted, on the transformed scale).</summary>
+public readonly record struct OverdispersionResult(double Phi, double Tau2, double[] ZScores);
+
+/// <summary>Position of a unit against funnel limits.</summary>
+public enum FunnelPosition
+{
+    /// <summary>Within the 95 % limits.</summary>
+    Within,
+
+    /// <summary>Above 95 % (alert).</summary>
+    High95,
+
+    /// <summary>Above 99.8 % (alarm).</summary>
+    High998,
+
+    /// <summary>Below 95 %.</summary>
+    Low95,
+
+    /// <summary>Below 99.8 %.</summary>
+    Low998,
+}
+
+/// <summary>Random-intercept logistic model: intercept, between-unit variance σ², ICC = σ²/(σ² + π²/3), MOR = exp(√(2σ²)Φ⁻¹(0.75)).</summary>
+public readonly record struct RandomInterceptResult(double Intercept, double Variance, double Icc, double MedianOddsRatio);
