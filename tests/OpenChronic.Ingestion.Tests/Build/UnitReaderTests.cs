@@ -16,7 +16,9 @@ public sealed class UnitReaderTests(BuildFixture fixture)
         var ids = fixture.Units.Select(u => u.Id).ToList();
         Assert.Contains("IR_BEN_R", ids);
         Assert.Contains("IR_IMB_R", ids);
-        Assert.Contains("DCIR:2019-01", ids);
+        // Claims of a care month are made available from the next month on: flux months start in February.
+        Assert.Contains("DCIR:2019-02", ids);
+        Assert.DoesNotContain("DCIR:2019-01", ids);
         Assert.Contains("DCIR:2020-12", ids);
         Assert.Contains("PMSI:2019", ids);
         Assert.Contains("PMSI:2020", ids);
