@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace OpenChronic.Client.Commands;
 
-/// <summary>Prints the case-definition check: one row per condition and year, then one pooled row per condition.</summary>
+/// <summary>Prints the case-definition check: one row per condition and year, then one pooled row per condition over several years.</summary>
 internal static class CheckConditionsTable
 {
     private const double Target = 0.90;
@@ -15,7 +15,10 @@ internal static class CheckConditionsTable
         foreach (var group in results.GroupBy(r => r.ConditionId))
         {
             rows.AddRange(group);
-            rows.Add(Pool(group.Key, [.. group]));
+            if (group.Count() > 1)
+            {
+                rows.Add(Pool(group.Key, [.. group]));
+            }
         }
 
         string[] header = ["condition", "year", "true", "detected", "TP", "sensitivity", "PPV", "missed (why)", "false positives (rules, truth)"];
@@ -32,16 +35,22 @@ internal static class CheckConditionsTable
             return;
         }
 
-        var table = new Table().Title($"Case definitions against the truth (target ≥ {Target:0.00})").AddColumns(header);
+        // Figures in a table; the reasons, long, as lines under it so that narrow terminals keep the table readable.
+        var table = new Table().Title($"Case definitions against the truth (target ≥ {Target:0.00})").AddColumns(header[..7]);
         foreach (var r in rows)
         {
-            var cells = Cells(r).Select(Markup.Escape).ToArray();
+            var cells = Cells(r)[..7].Select(Markup.Escape).ToArray();
             cells[5] = Colour(r.Sensitivity, cells[5]);
             cells[6] = Colour(r.Ppv, cells[6]);
             table.AddRow(cells);
         }
 
         console.Write(table);
+        foreach (var r in rows.Where(r => r.Year != 0 && (r.MissedBy.Count > 0 || r.FalsePositivesBy.Count > 0)))
+        {
+            var c = Cells(r);
+            console.MarkupLineInterpolated($"[bold]{c[0]} {c[1]}[/]: missed {c[7]} | false positives {c[8]}");
+        }
     }
 
     private static CaseDefinitionResult Pool(string condition, IReadOnlyList<CaseDefinitionResult> years) =>
