@@ -30,6 +30,7 @@ public sealed class PathwayDeriver
         var dispensations = NetDispensations(timeline);
         var facts = new List<ClinicalFact>(timeline.Length);
         var registrations = new List<(int, string, DateOnly, DateOnly?)>();
+        int? deathYear = null;
         foreach (var (atc, day, boxes, large) in dispensations)
         {
             facts.Add(new ClinicalFact(ClinicalFactKind.Dispensation, day, atc, LargePack: large));
@@ -52,6 +53,9 @@ public sealed class PathwayDeriver
                     facts.Add(new ClinicalFact(ClinicalFactKind.AldRegistration, e.Date, icd, End: end, AldNumber: ald));
                     registrations.Add((ald, icd, e.Date, end));
                     break;
+                case CareEventKind.Death:
+                    deathYear = Math.Min(deathYear ?? int.MaxValue, e.Date.Year);
+                    break;
                 default:
                     break;
             }
@@ -61,6 +65,12 @@ public sealed class PathwayDeriver
         var conditions = ImmutableArray.CreateBuilder<ConditionYear>();
         foreach (var year in years)
         {
+            // No condition in the years after death (earliest date of the sources): open ALDs and lookbacks would outlive the patient.
+            if (deathYear is { } died && died < year)
+            {
+                continue;
+            }
+
             conditions.AddRange(_classifier.Classify(factSpan, year));
         }
 

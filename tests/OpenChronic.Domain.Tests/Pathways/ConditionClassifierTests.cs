@@ -81,7 +81,14 @@ public sealed class ConditionClassifierTests
     public void Evaluate_ExcludedPrefix_DoesNotMatch()
     {
         Assert.Equal(ConditionEvidence.None, ConditionClassifier.Evaluate(s_cancer, [Dx(2020, "C787", DiagnosisPosition.Principal)], 2020));
-        Assert.Equal(ConditionEvidence.Hospital, ConditionClassifier.Evaluate(s_cancer, [Dx(2020, "C509", DiagnosisPosition.Associated)], 2020));
+        Assert.Equal(ConditionEvidence.Hospital, ConditionClassifier.Evaluate(s_cancer, [Dx(2020, "C509", DiagnosisPosition.Related)], 2020));
+    }
+
+    [Fact]
+    public void Evaluate_CancerOnlyAsAssociatedDiagnosis_DoesNotMatch()
+    {
+        // A DAS-only tumour code is mostly history or surveillance, not active cancer (docs/case-definitions.md).
+        Assert.Equal(ConditionEvidence.None, ConditionClassifier.Evaluate(s_cancer, [Dx(2020, "C509", DiagnosisPosition.Associated)], 2020));
     }
 
     [Fact]

@@ -36,4 +36,16 @@ public sealed class PathwayDeriverTests
         Assert.Equal([new AldEpisode(5, "I500", s_d0, null)], pathway.AldEpisodes);
         Assert.Equal(s_d0.AddDays(105), Assert.Single(pathway.HospitalEpisodes).Discharge);
     }
+
+    [Fact]
+    public void Derive_YearsAfterDeath_HaveNoConditions()
+    {
+        var timeline = new PatientTimeline();
+        timeline.Add([
+            new(s_d0.DayNumber, DateOnly.MaxValue.DayNumber, CareEventKind.AldRegistration, CareEventTraits.None, 0, PackedCode.Pack("E119"), 0, 8),
+            new(s_d0.DayNumber + 200, s_d0.DayNumber + 200, CareEventKind.Death, CareEventTraits.None, 0, PackedCode.Pack("E119"), 0, 0),
+        ]);
+        var pathway = new PathwayDeriver(CaseDefinitionCatalogue.Default).Derive(timeline.Events, [2020, 2021]);
+        Assert.Equal([new ConditionYear("diabetes", 2020, ConditionEvidence.Ald)], pathway.Conditions);
+    }
 }
