@@ -4,7 +4,7 @@ namespace OpenChronic.Grains;
 /// Holds the members of one hash bucket and their summaries, in memory (they are rebuilt by the next build or
 /// derivation after a restart; patients themselves are persisted).
 /// </summary>
-public sealed class PartitionGrain : Grain, IPartitionGrain
+public sealed partial class PartitionGrain : Grain, IPartitionGrain
 {
     private readonly Dictionary<Guid, PatientSummary> _summaries = [];
     private readonly HashSet<Guid> _members = [];
