@@ -21,6 +21,14 @@ dotnet build OpenChronic.sln -c Release -nologo -clp:ErrorsOnly || fail_early "b
 echo "== format check"
 dotnet format OpenChronic.sln --verify-no-changes --no-restore -v quiet || fail_early "dotnet format found changes to make (run: dotnet format OpenChronic.sln)"
 
+echo "== provision: headless Chromium for the report rendering test"
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${OPENCHRONIC_CHROMIUM:-}" ]; then
+    # Debian's package; the test fails with a clear message if it still cannot be found
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } >/dev/null 2>&1 \
+        || echo "test.sh: could not install chromium with apt-get; the report rendering test will fail" >&2
+fi
+
 echo "== tests"
 test_status=0
 for proj in tests/*/*.Tests.csproj; do
