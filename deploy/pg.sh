@@ -49,14 +49,14 @@ pg_up() {
         return 1
     }
     pg_as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $PG_PORT -k $dir/socket -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null || {
+        -o "-p $PG_PORT -k $dir/socket -c listen_addresses=127.0.0.1 -c max_connections=400" start >/dev/null || {
         cat "$dir/server.log" >&2
         return 1
     }
     echo "$PG_PORT" >"$dir/port"
     "$bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres openchronic || return 1
     PGHOST=127.0.0.1 PGPORT=$PG_PORT PGUSER=postgres PGDATABASE=openchronic "$(pg_deploy_dir)/install.sh" >/dev/null || return 1
-    PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=openchronic;Maximum Pool Size=50"
+    PG_CONNECTION="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=openchronic;Maximum Pool Size=20"
     export PG_DIR PG_PORT PG_CONNECTION
 }
 

@@ -13,6 +13,7 @@ public sealed class ClusterFaultTests(FaultFixture fixture)
         Assert.Equal("completed", fixture.Progress!.Status);
         Assert.InRange(fixture.UnitsDoneAtKill, 3, fixture.Progress.UnitsTotal - 1);
         Assert.Equal(2, fixture.SilosAliveAfterJob);
+        Assert.True(fixture.KilledJobHost, "The silo killed should be the one hosting the job, so that the job has to resume.");
         Assert.Contains("patients.parquet", fixture.Reference.Keys);
         Assert.Equal(fixture.Reference, fixture.Faulted);
     }

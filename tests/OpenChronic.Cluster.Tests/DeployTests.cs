@@ -29,8 +29,8 @@ public sealed class DeployTests
 
         // Each state was inserted once and updated once; its payload is Orleans' binary format, not JSON text.
         var rows = await Postgres.QueryAsync(connection,
-            "SELECT version, get_byte(payloadbinary, 0) FROM orleansstorage WHERE serviceid LIKE 'bench-storage-11-%' AND graintypestring = 'patient'",
-            r => (Version: r.GetInt32(0), First: r.GetInt32(1)));
+            "SELECT version, get_byte(payloadbinary, 0) FROM orleansstorage WHERE serviceid = @s AND graintypestring = 'patient'",
+            r => (Version: r.GetInt32(0), First: r.GetInt32(1)), ("s", figures.ServiceId));
         Assert.Equal(200, rows.Count);
         Assert.All(rows, r => Assert.Equal(2, r.Version));
         Assert.All(rows, r => Assert.NotEqual('{', r.First));

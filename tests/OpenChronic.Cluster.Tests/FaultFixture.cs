@@ -28,6 +28,9 @@ public sealed class FaultFixture : IAsyncLifetime
 
     internal int SilosAliveAfterJob { get; private set; }
 
+    /// <summary>Whether the silo killed was the one hosting the ingest job (the job then resumed on another silo).</summary>
+    internal bool KilledJobHost { get; private set; }
+
     internal SortedDictionary<string, int> ConditionCounts { get; private set; } = [];
 
     public async ValueTask InitializeAsync()
@@ -80,8 +83,9 @@ public sealed class FaultFixture : IAsyncLifetime
     {
         var job = Cluster!.Grains.GetGrain<IIngestJobGrain>("build");
         var address = await Cluster.Grains.GetGrain<IManagementGrain>(0).GetActivationAddress(job);
-        var victim = Cluster.Silos.FirstOrDefault(s => address is not null && s.SiloPort == address.Endpoint.Port) ?? Cluster.Silos[1];
-        victim.Kill();
+        var host = Cluster.Silos.FirstOrDefault(s => address is not null && s.SiloPort == address.Endpoint.Port);
+        KilledJobHost = host is not null;
+        (host ?? Cluster.Silos[1]).Kill();
     }
 }
 

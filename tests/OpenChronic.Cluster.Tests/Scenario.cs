@@ -21,6 +21,7 @@ internal static class Scenario
     public static readonly Lazy<Task<(string Extract, Dictionary<string, string> Reference)>> Shared = new(async () =>
     {
         var folder = NewFolder("shared");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Delete(folder);
         var extract = Extract(folder);
         return (extract, await BuildEmbeddedAsync(extract, Path.Combine(folder, "reference")));
     });

@@ -48,6 +48,9 @@ internal static class BenchClusterCommand
 
             var extract = Path.Combine(work, "extract");
             SyntheticGenerator.Generate(new SynthOptions(patients, 2019, 2021, seed, SndsFileFormat.Parquet, extract), null, cancellationToken);
+            var memory = await BenchClusterRuns.MeasureMemoryAsync(extract, Path.Combine(work, "memory-rejects"), cancellationToken);
+            console.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"Memory (embedded silo, {memory.Patients:N0} patients, {memory.EventsPerPatient:N0} events each on average): {memory.HeapBytesPerPatient / 1024:N1} KiB of managed heap per resident patient");
             var table = new Table().Title($"Build of {patients:N0} persons, 2019-2021").AddColumns("silos", "cluster start s", "ingest s", "derive + export s", "patients");
             for (var n = 1; n <= silos; n++)
             {

@@ -15,10 +15,13 @@ using Orleans.Storage;
 namespace OpenChronic.Client.Commands;
 
 /// <summary>State writes and reads per second through Orleans' ADO.NET provider (binary serializer, PostgreSQL).</summary>
-internal sealed record StorageFigures(int States, int PayloadBytes, int InFlight, double InsertsPerSecond, double UpdatesPerSecond, double ReadsPerSecond);
+internal sealed record StorageFigures(string ServiceId, int States, int PayloadBytes, int InFlight, double InsertsPerSecond, double UpdatesPerSecond, double ReadsPerSecond);
 
 /// <summary>One build on a cluster of <see cref="Silos"/> silo processes.</summary>
 internal sealed record BuildFigures(int Silos, double StartSeconds, double IngestSeconds, double ExportSeconds, long Patients, IReadOnlyDictionary<string, long> Rows);
+
+/// <summary>Managed memory a silo holds per resident patient after ingestion (heap growth, full collection).</summary>
+internal sealed record MemoryFigures(long Patients, long Events, double HeapBytesPerPatient, double EventsPerPatient);
 
 /// <summary>The measurements of <c>bench cluster</c>, usable by the tests with small sizes.</summary>
 internal static class BenchClusterRuns
@@ -56,7 +59,7 @@ internal static class BenchClusterRuns
             var inserts = await TimeAsync(grains, inFlight, g => storage.WriteStateAsync("patient", g.Id, g.State), cancellationToken);
             var updates = await TimeAsync(grains, inFlight, g => storage.WriteStateAsync("patient", g.Id, g.State), cancellationToken);
             var reads = await TimeAsync(grains, inFlight, g => storage.ReadStateAsync("patient", g.Id, new GrainState<PatientState>()), cancellationToken);
-            return new StorageFigures(states, payloadBytes, inFlight, states / inserts, states / updates, states / reads);
+            return new StorageFigures(id, states, payloadBytes, inFlight, states / inserts, states / updates, states / reads);
         }
         finally
         {
@@ -90,6 +93,23 @@ internal static class BenchClusterRuns
         var patients = await DatabaseExport.ExportAsync(cluster.Grains, writer, years, null, cancellationToken);
         var export = clock.Elapsed.TotalSeconds;
         return new BuildFigures(silos, started, ingest, export, patients, writer.Rows);
+    }
+
+    /// <summary>
+    /// Ingests <paramref name="extract"/> on an embedded silo in this process and measures the managed heap before and
+    /// after (full collections): what one resident patient costs a silo, its events and grain included, plus its
+    /// share of the extract's person directory.
+    /// </summary>
+    public static async Task<MemoryFigures> MeasureMemoryAsync(string extract, string rejects, CancellationToken cancellationToken)
+    {
+        await using var grid = await EmbeddedGrid.StartAsync(KeyedPseudonym.FromPassphrase("bench memory"), cancellationToken);
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var job = grid.Grains.GetGrain<IIngestJobGrain>("memory");
+        await job.StartAsync(new IngestRequest(Path.GetFullPath(extract), rejects));
+        var progress = await FollowAsync(job, cancellationToken);
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        var patients = progress.Units.Length > 0 ? progress.Units[0].Patients : 0;
+        return new MemoryFigures(patients, progress.Events, (after - before) / (double)Math.Max(1, patients), progress.Events / (double)Math.Max(1, patients));
     }
 
     /// <summary>Polls an ingest job until it completes or fails.</summary>

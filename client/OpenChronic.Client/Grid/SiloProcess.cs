@@ -14,6 +14,9 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>Environment variable naming the silo assembly when it is not next to the console's.</summary>
     public const string AssemblyVariable = "OPENCHRONIC_SILO_DLL";
 
+    /// <summary>Environment variable naming a folder where each started silo leaves a file named by its process id (test.sh stops them all).</summary>
+    public const string PidDirectoryVariable = "OPENCHRONIC_SILO_PID_DIR";
+
     private readonly Process _process;
 
     private SiloProcess(Process process, int siloPort, int gatewayPort)
@@ -57,11 +60,25 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("The silo process did not start.");
+        string? pidFile = null;
+        if (Environment.GetEnvironmentVariable(PidDirectoryVariable) is { Length: > 0 } pids && Directory.Exists(pids))
+        {
+            pidFile = Path.Combine(pids, process.Id.ToString(CultureInfo.InvariantCulture));
+            File.WriteAllText(pidFile, "");
+        }
+
         var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
         var gate = new Lock();
         process.OutputDataReceived += (_, e) => Append(log, gate, e.Data);
         process.ErrorDataReceived += (_, e) => Append(log, gate, e.Data);
-        process.Exited += (_, _) => log.Dispose();
+        process.Exited += (_, _) =>
+        {
+            log.Dispose();
+            if (pidFile is not null)
+            {
+                File.Delete(pidFile);
+            }
+        };
         process.EnableRaisingEvents = true;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
