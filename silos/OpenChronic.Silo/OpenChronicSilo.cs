@@ -10,7 +10,7 @@ namespace OpenChronic.Silo;
 /// The silo configuration shared by the silo host and the console's embedded mode. Embedded: one process,
 /// localhost clustering, memory storage, no gateway unless asked for.
 /// </summary>
-public static class OpenChronicSilo
+public static partial class OpenChronicSilo
 {
     /// <summary>Grain storage holding patient state.</summary>
     public const string PatientStorage = "patients";
