@@ -9,14 +9,3 @@ public interface IPrivacyBudget
     /// <summary>Charges the cost of <paramref name="query"/>; the release goes ahead only if accepted.</summary>
     ValueTask<LedgerDecision> ChargeAsync(string query, PrivacyCost cost, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A consumer's view of a cohort in an in-memory <see cref="PrivacyBudgetLedger"/>.</summary>
-public sealed class LedgerBudget(PrivacyBudgetLedger ledger, string cohortId, string consumerId) : IPrivacyBudget
-{
-    /// <inheritdoc />
-    public ValueTask<LedgerDecision> ChargeAsync(string query, PrivacyCost cost, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(ledger);
-        return ValueTask.FromResult(ledger.TryCharge(cohortId, consumerId, query, cost));
-    }
-}
