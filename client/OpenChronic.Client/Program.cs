@@ -10,6 +10,8 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     BuildCommand.Create(),
     CheckConditionsCommand.Create(),
     BenchCommand.Create(),
+    CalibrateCommand.Create(),
+    RiskCommand.Create(),
 };
 
 return await root.Parse(args).InvokeAsync().ConfigureAwait(false);

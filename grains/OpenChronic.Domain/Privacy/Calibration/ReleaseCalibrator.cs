@@ -48,7 +48,7 @@ public static class ReleaseCalibrator
             var candidate = explored[i].Candidate;
             if (chosen is not null)
             {
-                explored[i] = (candidate with { MeetsTarget = false, Verdict = "class targets met; not attacked (a better policy was chosen)" }, explored[i].Value);
+                explored[i] = (candidate with { MeetsTarget = false, Verdict = "not attacked: a better policy was chosen" }, explored[i].Value);
                 continue;
             }
 
@@ -65,7 +65,12 @@ public static class ReleaseCalibrator
         }
 
         var epsilons = RateEpsilons(release, target, options);
-        return new CalibrationResult(target, chosen is { } c ? explored[c].Candidate with { Verdict = "chosen: meets the target with the best utility" } : null,
+        if (chosen is { } c)
+        {
+            explored[c] = (explored[c].Candidate with { Verdict = "chosen" }, explored[c].Value);
+        }
+
+        return new CalibrationResult(target, chosen is { } index ? explored[index].Candidate : null,
             release, releasedSets, risk, [.. explored.Select(e => e.Candidate)], setCandidates, epsilons);
     }
 
@@ -169,7 +174,7 @@ public static class ReleaseCalibrator
         if (search is not { Levels: { } levels, Utility: { } utility })
         {
             return (new CalibrationCandidate(policy.K, policy.SuppressionLimit, null, null, 1, 1, null, false,
-                "no generalization meets k within the suppression limit"), double.PositiveInfinity);
+                "no generalization meets k"), double.PositiveInfinity);
         }
 
         var published = utility.Records - utility.SuppressedRecords;
