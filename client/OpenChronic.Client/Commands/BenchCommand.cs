@@ -10,5 +10,6 @@ internal static class BenchCommand
         BenchIoCommand.Create(),
         BenchAnonymizeCommand.CreateAnonymize(),
         BenchClusterCommand.Create(),
+        BenchCalibrateCommand.Create(),
     };
 }
