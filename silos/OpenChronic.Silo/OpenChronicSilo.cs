@@ -29,6 +29,7 @@ public static class OpenChronicSilo
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "openchronic", clusterId: "openchronic-embedded");
         silo.AddMemoryGrainStorage(PatientStorage);
         silo.AddMemoryGrainStorage(JobStorage);
+        silo.AddMemoryGrainStorage("cohorts");
         silo.Services.AddOpenChronicGrainServices(pseudonym);
 
         // A work unit (a flux month of a large extract) can take minutes; the default 30 s would abort it.
