@@ -31,6 +31,11 @@ public static class ReleaseBuilder
             return Refuse($"the cohort has fewer persons than the minimum cell size ({policy.MinCellSize}) or k ({policy.K})");
         }
 
+        if (SmallDifference(members, earlier, policy.MinCellSize) is { } difference)
+        {
+            return Refuse(difference);
+        }
+
         // Rows in pseudonym order: random-looking, and independent of how partitions returned them.
         var ordered = members.OrderBy(m => m.Pseudonym).ToList();
         var rows = ordered.Select(m => m.Row).ToList();
@@ -138,6 +143,25 @@ public static class ReleaseBuilder
         }
 
         return (tables.ToImmutable(), ledger.ToImmutable());
+    }
+
+    // Two releases whose populations differ by a few persons on one side only would give those persons away by
+    // subtracting any count of one from the other (row counts included).
+    private static string? SmallDifference(IReadOnlyList<ReleaseMember> members, IReadOnlyList<ReleaseLedger> earlier, int threshold)
+    {
+        var current = members.Select(m => m.PersonHash).ToHashSet();
+        foreach (var ledger in earlier)
+        {
+            var previous = ledger.PersonHashes.ToHashSet();
+            var onlyNew = current.Count(h => !previous.Contains(h));
+            var onlyOld = previous.Count(h => !current.Contains(h));
+            if ((onlyOld == 0 && onlyNew > 0 && onlyNew < threshold) || (onlyNew == 0 && onlyOld > 0 && onlyOld < threshold))
+            {
+                return $"the cohort differs from an earlier release by fewer than {threshold} persons; subtracting the two releases would reveal them";
+            }
+        }
+
+        return null;
     }
 
     private static ReleaseBuildResult Refuse(string reason) => new(null, reason);
