@@ -145,6 +145,23 @@ public static class ReleaseBuilder
         return (tables.ToImmutable(), ledger.ToImmutable());
     }
 
+    /// <summary>
+    /// The ledger a release of these members would leave (person hashes and aggregate cells), without building it:
+    /// used to restore the ledgers of earlier releases of a cohort over the same database.
+    /// </summary>
+    public static ReleaseLedger Ledger(IReadOnlyList<ReleaseMember> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var ordered = members.OrderBy(m => m.Pseudonym).ToList();
+        var cells = ImmutableDictionary.CreateBuilder<string, ImmutableArray<int>>(StringComparer.Ordinal);
+        foreach (var spec in AggregateSpec.Standard)
+        {
+            cells.Add(spec.Name, [.. ordered.Select(m => spec.CellOf(m.Row)).Select(rc => (rc.Row * spec.Columns.Length) + rc.Column)]);
+        }
+
+        return new ReleaseLedger([.. ordered.Select(m => m.PersonHash)], cells.ToImmutable());
+    }
+
     // Two releases whose populations differ by a few persons on one side only would give those persons away by
     // subtracting any count of one from the other (row counts included).
     private static string? SmallDifference(IReadOnlyList<ReleaseMember> members, IReadOnlyList<ReleaseLedger> earlier, int threshold)

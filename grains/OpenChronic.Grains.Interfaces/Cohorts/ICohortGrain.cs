@@ -15,6 +15,14 @@ public interface ICohortGrain : IGrainWithStringKey
     [Alias("Define")]
     ValueTask<CohortDefineReply> DefineAsync(string definitionJson);
 
+    /// <summary>
+    /// Restores a cohort recorded outside this grid (definition and releases already published over the same
+    /// database): the next release gets the following number and is checked against these releases' ledger,
+    /// which is rebuilt by evaluating the definition again.
+    /// </summary>
+    [Alias("Restore")]
+    ValueTask<CohortDefineReply> RestoreAsync(string definitionJson, ImmutableArray<ReleaseSummary> releases);
+
     /// <summary>The cohort as recorded, or null when it was never defined.</summary>
     [Alias("GetInfo")]
     ValueTask<CohortInfo?> GetInfoAsync();

@@ -46,6 +46,22 @@ public sealed partial class CohortGrain(
         return new CohortDefineReply(Info(), null);
     }
 
+    public async ValueTask<CohortDefineReply> RestoreAsync(string definitionJson, ImmutableArray<ReleaseSummary> releases)
+    {
+        var reply = await DefineAsync(definitionJson);
+        if (reply.Cohort is null || releases.IsDefaultOrEmpty || state.State.Releases.Count > 0)
+        {
+            return reply;
+        }
+
+        var definition = CohortDefinitionParser.Parse(definitionJson).Definition!;
+        var (_, _, members) = await EvaluateAsync(definition, new CohortQuery(definitionJson, "restore", true));
+        state.State.Releases.AddRange(releases.OrderBy(r => r.Number));
+        state.State.Ledgers.Add(CohortWire.ToWire(ReleaseBuilder.Ledger(members)));
+        await state.WriteStateAsync();
+        return new CohortDefineReply(Info(), null);
+    }
+
     public ValueTask<CohortInfo?> GetInfoAsync() => ValueTask.FromResult(state.State.DefinitionJson is null ? null : Info());
 
     public ValueTask<ImmutableArray<ReleaseLedgerWire>> GetLedgersAsync() => ValueTask.FromResult<ImmutableArray<ReleaseLedgerWire>>([.. state.State.Ledgers]);
@@ -65,7 +81,7 @@ public sealed partial class CohortGrain(
             return Refused(name, "the policy is invalid: " + error);
         }
 
-        var number = state.State.Releases.Count + 1;
+        var number = state.State.Releases.Count == 0 ? 1 : state.State.Releases.Max(r => r.Number) + 1;
         var (persons, attrition, members) = await EvaluateAsync(definition, new CohortQuery(json, $"{name}/{number}", true));
         var earlier = await EarlierLedgersAsync(name);
         var build = ReleaseBuilder.Build(name, number, members, policy, earlier, CohortEvaluator.Default.RegionOf);
