@@ -3,9 +3,12 @@ using OpenChronic.Domain.Releases;
 
 namespace OpenChronic.Domain.Tests.Releases;
 
-public sealed class ReleaseTests
+public sealed class ReleaseTests : IDisposable
 {
     private static readonly DateTimeOffset s_now = new(2026, 11, 29, 9, 0, 0, TimeSpan.Zero);
+    private readonly string _root = ReleaseData.Root();
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 
     private static ReleasePublishResult Publish(string root, string cohort, List<ReleaseMember> members, ReleasePolicy policy,
         IReadOnlyList<ReleaseLedger>? earlier = null, int number = 1)
@@ -18,7 +21,7 @@ public sealed class ReleaseTests
     [Fact]
     public void Publish_RandomDataAndPolicies_EveryReleasePassesTheVerifierAndHoldsNoKey()
     {
-        var root = ReleaseData.Root();
+        var root = _root;
         var random = new Random(20261129);
         var accepted = 0;
         for (var trial = 0; trial < 25; trial++)
@@ -77,7 +80,7 @@ public sealed class ReleaseTests
     [Fact]
     public void Verify_StricterPolicyOrTamperedFile_FindsTheBreaches()
     {
-        var root = ReleaseData.Root();
+        var root = _root;
         var policy = ReleasePolicy.Default with { LDiversity = null, Km = null, Sensitive = [] };
         var published = Publish(root, "c", ReleaseData.Members(300, 3), policy);
 
@@ -92,7 +95,7 @@ public sealed class ReleaseTests
     [Fact]
     public void Publish_SameNumberTwice_IsRefused_ReleasesAreImmutable()
     {
-        var root = ReleaseData.Root();
+        var root = _root;
         var members = ReleaseData.Members(200, 4);
         Publish(root, "c", members, ReleasePolicy.Default);
         var build = ReleaseBuilder.Build("c", 1, members, ReleasePolicy.Default, [], ReleaseData.RegionOf);

@@ -6,8 +6,10 @@ using OpenChronic.Ingestion.Releases;
 namespace OpenChronic.Grains.Tests.Cohorts;
 
 [Collection(ClusterCollection.Name)]
-public sealed class CohortGrainTests(ClusterFixture fixture)
+public sealed class CohortGrainTests(ClusterFixture fixture) : IDisposable
 {
+    private readonly string _root = Directory.CreateTempSubdirectory("openchronic-cohort-grain-").FullName;
+
     private static readonly DateOnly s_jan = new(2020, 1, 1);
     private static readonly string[] s_departements = ["075", "092", "059", "013"];
 
@@ -68,7 +70,7 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
         var keys = await PatientsAsync(60, "V03AB17", 4);
         var cohort = fixture.Grains.GetGrain<ICohortGrain>("released");
         Assert.NotNull((await cohort.DefineAsync(Definition("released", "V03AB17"))).Cohort);
-        var root = Directory.CreateTempSubdirectory("openchronic-cohort-grain-").FullName;
+        var root = _root;
         var policy = ReleasePolicy.Default with { Name = "test", K = 3, LDiversity = null };
         var json = System.Text.Json.JsonSerializer.Serialize(policy, ReleasePolicy.JsonOptions);
 
@@ -100,7 +102,7 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
         await PatientsAsync(30, "V03AB18", 5);
         var cohort = fixture.Grains.GetGrain<ICohortGrain>("refused");
         await cohort.DefineAsync(Definition("refused", "V03AB18"));
-        var root = Directory.CreateTempSubdirectory("openchronic-cohort-grain-").FullName;
+        var root = _root;
         var policy = System.Text.Json.JsonSerializer.Serialize(ReleasePolicy.Default with { K = 1000 }, ReleasePolicy.JsonOptions);
 
         var reply = await cohort.ReleaseAsync(new ReleaseRequest(policy, root));
@@ -110,4 +112,6 @@ public sealed class CohortGrainTests(ClusterFixture fixture)
         Assert.Empty((await cohort.GetInfoAsync())!.Releases);
         Assert.Empty(Directory.GetFiles(root, "*", SearchOption.AllDirectories));
     }
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
 }
