@@ -81,4 +81,26 @@ public sealed class CrossReleaseTests
     [Fact]
     public void CellsToHide_NoEarlierRelease_HidesNothing() =>
         Assert.Empty(CrossReleaseGuard.CellsToHide(2, 2, CellSuppression.DefaultThreshold, [1, 2, 3], [0, 1, 3], []));
+
+    [Fact]
+    public void CellsToHide_NestedReleaseMissingThreePersonsOfOneCell_HidesTheCellItsMarginsAndTheTotal()
+    {
+        var earlierHashes = Enumerable.Range(1, 60).Select(i => (ulong)i).ToList();
+        var earlierCells = Enumerable.Range(1, 60).Select(i => i <= 30 ? 0 : 3).ToList();
+        var hashes = earlierHashes.Skip(3).ToList();
+        var cells = earlierCells.Skip(3).ToList();
+
+        var hide = CrossReleaseGuard.CellsToHide(2, 2, CellSuppression.DefaultThreshold, hashes, cells, [(earlierHashes, earlierCells)]);
+
+        Assert.Equal([(0, 0), (0, 2), (2, 0), (2, 2)], hide);
+    }
+
+    [Fact]
+    public void Apply_ForcedCell_IsHiddenAndProtectedByComplementaryCells()
+    {
+        var result = CellSuppression.Apply(new long[,] { { 30, 40 }, { 50, 60 } }, CellSuppression.DefaultThreshold, [(0, 0)]);
+        Assert.Equal(CellStatus.Forced, result.StatusOf(0, 0));
+        Assert.Equal(1, result.ForcedCount);
+        Assert.Empty(MarginAttacker.Recoverable(result));
+    }
 }
