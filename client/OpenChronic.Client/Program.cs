@@ -16,6 +16,8 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     KeysCommand.Create(),
     CalibrateCommand.Create(),
     RiskCommand.Create(),
+    CohortCommand.Create(),
+    VerifyReleaseCommand.Create(),
 };
 
 // A database that cannot be read back is bad input, not a crash: its located message, exit 1. Anything else

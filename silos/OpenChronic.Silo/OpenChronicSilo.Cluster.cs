@@ -41,7 +41,7 @@ public static partial class OpenChronicSilo
             o.Invariant = Invariant;
             o.ConnectionString = connection;
         });
-        foreach (var storage in (string[])[PatientStorage, JobStorage, PartitionGrain.MembershipStorage])
+        foreach (var storage in (string[])[PatientStorage, JobStorage, PartitionGrain.MembershipStorage, "cohorts", "ledgers"])
         {
             silo.AddAdoNetGrainStorage(storage, o =>
             {

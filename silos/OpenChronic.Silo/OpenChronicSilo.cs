@@ -30,6 +30,7 @@ public static partial class OpenChronicSilo
         silo.AddMemoryGrainStorage(PatientStorage);
         silo.AddMemoryGrainStorage(JobStorage);
         silo.AddMemoryGrainStorage("ledgers");
+        silo.AddMemoryGrainStorage("cohorts");
         silo.Services.AddOpenChronicGrainServices(pseudonym);
 
         // A work unit (a flux month of a large extract) can take minutes; the default 30 s would abort it.

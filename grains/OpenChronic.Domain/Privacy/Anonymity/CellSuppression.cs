@@ -14,7 +14,12 @@ public static class CellSuppression
 {
     public const int DefaultThreshold = 11;
 
-    public static CellSuppressionResult Apply(long[,] counts, int threshold = DefaultThreshold)
+    /// <summary>
+    /// Suppresses small cells of <paramref name="counts"/>; <paramref name="forced"/> lists further cells (margins
+    /// included: row = row count or column = column count) to hide from the start, e.g. because a difference with an
+    /// earlier release would reveal a small count there; the complementary cells then protect them too.
+    /// </summary>
+    public static CellSuppressionResult Apply(long[,] counts, int threshold = DefaultThreshold, IReadOnlyCollection<(int Row, int Column)>? forced = null)
     {
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 1);
@@ -45,6 +50,18 @@ public static class CellSuppression
             }
         }
 
+        foreach (var (r, c) in forced ?? [])
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(r, nameof(forced));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(r, rows, nameof(forced));
+            ArgumentOutOfRangeException.ThrowIfNegative(c, nameof(forced));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(c, columns, nameof(forced));
+            if (status[(r * width) + c] == CellStatus.Published)
+            {
+                status[(r * width) + c] = CellStatus.Forced;
+            }
+        }
+
         var graph = new SuppressionGraph(rows + 1, columns + 1);
         while (graph.FindBridge(status) is { } bridge)
         {
@@ -66,7 +83,8 @@ public static class CellSuppression
                 // nothing left to hide around it: hide the whole table, which leaves no bridge
                 for (var i = 0; i < values.Length; i++)
                 {
-                    status[i] = values[i] > 0 && values[i] < threshold ? CellStatus.Primary : CellStatus.Complementary;
+                    status[i] = status[i] == CellStatus.Forced ? CellStatus.Forced
+                        : values[i] > 0 && values[i] < threshold ? CellStatus.Primary : CellStatus.Complementary;
                 }
 
                 break;

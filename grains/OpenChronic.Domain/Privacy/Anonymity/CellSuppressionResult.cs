@@ -12,6 +12,9 @@ public enum CellStatus : byte
 
     /// <summary>Hidden so that a primary cell cannot be recomputed from the margins.</summary>
     Complementary,
+
+    /// <summary>Hidden on request (e.g. a difference with an earlier release would reveal a small count).</summary>
+    Forced,
 }
 
 /// <summary>
@@ -29,6 +32,8 @@ public sealed record CellSuppressionResult(int Rows, int Columns, int Threshold,
     public int PrimaryCount => Status.Count(s => s == CellStatus.Primary);
 
     public int ComplementaryCount => Status.Count(s => s == CellStatus.Complementary);
+
+    public int ForcedCount => Status.Count(s => s == CellStatus.Forced);
 
     private int Index(int row, int column)
     {
