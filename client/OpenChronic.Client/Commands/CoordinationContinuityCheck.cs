@@ -11,7 +11,10 @@ namespace OpenChronic.Client.Commands;
 /// Checks the continuity indices against the generator's planted per-person continuity (<c>truth/persons.continuity</c>:
 /// the probability that a GP visit is with the declared GP). It reads the database's consultations directly (DuckDB),
 /// computes each person's indices with the same <see cref="PatientContinuity"/> the grains use, links persons through
-/// the build's keyed pseudonym, and prints Pearson correlations by minimum number of GP visits. The truth also names
+/// the build's keyed pseudonym, and prints Pearson correlations by minimum number of GP visits. A GP visit goes to the
+/// declared GP with probability c, else to any of the G GPs of the département (the declared one included), so the
+/// planted share of visits with the declared GP is e = c + (1 − c)/G; G is counted from the GP numbers seen in the
+/// data (their first three characters are the département). Correlations are given against c and against e. The truth also names
 /// the declared GP, so the UPC against the declared médecin traitant is measured here (the extract itself does not
 /// carry it). Nothing here is published: it is a check of the method on synthetic data.
 /// </summary>
@@ -43,7 +46,8 @@ internal static class CoordinationContinuityCheck
             }
         }
 
-        var rows = new List<(double Truth, PatientYearContinuity Measured)>();
+        var rows = new List<(double Truth, string Departement, PatientYearContinuity Measured)>();
+        var gps = new HashSet<ulong>();
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT patient_id, CAST(date - DATE '0001-01-01' AS INTEGER), coalesce(detail, ''), CAST(coalesce(specialty, 0) AS INTEGER), coalesce(hospital, false) " +
@@ -56,7 +60,8 @@ internal static class CoordinationContinuityCheck
                 if (current is not null && planted.TryGetValue(current, out var p))
                 {
                     timeline.Sort();
-                    rows.Add((p.Continuity, PatientContinuity.Compute(timeline.ToArray(), year, p.DeclaredGp)));
+                    var code = PackedCode.Unpack(p.DeclaredGp);
+                    rows.Add((p.Continuity, code[..Math.Min(3, code.Length)], PatientContinuity.Compute(timeline.ToArray(), year, p.DeclaredGp)));
                 }
 
                 timeline.Clear();
@@ -73,30 +78,46 @@ internal static class CoordinationContinuityCheck
 
                 var detail = r.GetString(2);
                 var day = r.GetInt32(1);
-                timeline.Add(new CareEvent(day, day, CareEventKind.Consultation, r.GetBoolean(4) ? CareEventTraits.Hospital : CareEventTraits.None,
-                    (short)Math.Clamp(r.GetInt32(3), 0, short.MaxValue), 0, PackedCode.TryPack(detail, out var packed) ? packed : 0, 1));
+                var specialty = (short)Math.Clamp(r.GetInt32(3), 0, short.MaxValue);
+                var packed = PackedCode.TryPack(detail, out var value) ? value : 0;
+                if (HospitalEpisodeBuilder.IsGeneralPractitioner(specialty) && packed != 0)
+                {
+                    gps.Add(packed);
+                }
+
+                timeline.Add(new CareEvent(day, day, CareEventKind.Consultation, r.GetBoolean(4) ? CareEventTraits.Hospital : CareEventTraits.None, specialty, 0, packed, 1));
             }
 
             Flush();
         }
 
-        var table = new Table().AddColumns("GP visits ≥", "persons", "r(GP UPC most-seen)", "r(GP UPC declared)", "r(GP COC)", "r(COC all physicians)", "r(UPC all physicians)");
+        var perDepartement = gps.Select(g => PackedCode.Unpack(g)).GroupBy(g => g[..Math.Min(3, g.Length)], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var linked = rows.Select(x => (x.Truth, Expected: x.Truth + ((1 - x.Truth) / Math.Max(1, perDepartement.GetValueOrDefault(x.Departement))), x.Measured)).ToArray();
+        var table = new Table().AddColumns("GP visits ≥", "persons", "r(GP UPC declared, c)", "r(GP UPC declared, e)", "r(GP UPC most-seen, e)",
+            "r(GP COC, e)", "r(COC all, e)", "r(UPC all, e)", "mean(UPC declared − e)", "ceiling");
         foreach (var min in new[] { 2, 5, 10 })
         {
-            var kept = rows.Where(x => x.Measured.GeneralPractice.Visits >= min).ToArray();
+            var kept = linked.Where(x => x.Measured.GeneralPractice.Visits >= min).ToArray();
             table.AddRow(min.ToString(CultureInfo.InvariantCulture), kept.Length.ToString("N0", CultureInfo.InvariantCulture),
-                R(kept, m => m.GeneralPractice.UpcMostSeenGp), R(kept, m => m.GeneralPractice.UpcDeclaredGp), R(kept, m => m.GeneralPractice.BiceBoxerman),
-                R(kept, m => m.Physicians.BiceBoxerman), R(kept, m => m.Physicians.UpcMostSeenGp));
+                R(kept, x => x.Truth, m => m.GeneralPractice.UpcDeclaredGp), R(kept, x => x.Expected, m => m.GeneralPractice.UpcDeclaredGp),
+                R(kept, x => x.Expected, m => m.GeneralPractice.UpcMostSeenGp), R(kept, x => x.Expected, m => m.GeneralPractice.BiceBoxerman),
+                R(kept, x => x.Expected, m => m.Physicians.BiceBoxerman), R(kept, x => x.Expected, m => m.Physicians.UpcMostSeenGp),
+                kept.Length == 0 ? "" : kept.Average(x => x.Measured.GeneralPractice.UpcDeclaredGp - x.Expected).ToString("+0.000;-0.000", CultureInfo.InvariantCulture),
+                Ceiling(kept));
         }
 
-        console.MarkupLineInterpolated($"Continuity check {year}: {rows.Count:N0} persons with consultations linked to the truth; Pearson correlation with the planted continuity:");
+        console.MarkupLineInterpolated($"Continuity check {year}: {rows.Count:N0} persons with consultations linked to the truth, GPs per département {perDepartement.Values.DefaultIfEmpty().Min()}–{perDepartement.Values.DefaultIfEmpty().Max()}; Pearson correlation with the planted continuity c and the planted share e:");
         console.Write(table);
         return 0;
     }
 
-    private static string R((double Truth, PatientYearContinuity Measured)[] rows, Func<PatientYearContinuity, double> index)
+    private static string R(
+        (double Truth, double Expected, PatientYearContinuity Measured)[] rows,
+        Func<(double Truth, double Expected, PatientYearContinuity Measured), double> planted,
+        Func<PatientYearContinuity, double> index)
     {
-        var pairs = rows.Select(x => (x.Truth, Y: index(x.Measured))).Where(p => !double.IsNaN(p.Y)).ToArray();
+        var pairs = rows.Select(x => (Truth: planted(x), Y: index(x.Measured))).Where(p => !double.IsNaN(p.Y)).ToArray();
         if (pairs.Length < 3)
         {
             return "";
@@ -105,6 +126,23 @@ internal static class CoordinationContinuityCheck
         double mx = pairs.Average(p => p.Truth), my = pairs.Average(p => p.Y);
         double sxy = pairs.Sum(p => (p.Truth - mx) * (p.Y - my)), sxx = pairs.Sum(p => (p.Truth - mx) * (p.Truth - mx)), syy = pairs.Sum(p => (p.Y - my) * (p.Y - my));
         return (sxy / Math.Sqrt(sxx * syy)).ToString("0.000", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The highest correlation a share measured on N visits can reach with e: √(Var e / (Var e + mean e(1 − e)/N)),
+    /// binomial noise being the only error.
+    /// </summary>
+    private static string Ceiling((double Truth, double Expected, PatientYearContinuity Measured)[] rows)
+    {
+        if (rows.Length < 3)
+        {
+            return "";
+        }
+
+        var mean = rows.Average(x => x.Expected);
+        var variance = rows.Sum(x => (x.Expected - mean) * (x.Expected - mean)) / (rows.Length - 1);
+        var noise = rows.Average(x => x.Expected * (1 - x.Expected) / x.Measured.GeneralPractice.Visits);
+        return Math.Sqrt(variance / (variance + noise)).ToString("0.000", CultureInfo.InvariantCulture);
     }
 
     private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
