@@ -74,7 +74,9 @@ internal static class CoordinationCommand
 
             var last = new DateOnly(session.Years.Max(), 12, 31).DayNumber;
             var query = new CoordinationQuery(cohort, year, [.. prefixes], args.PriorDays, last, 0x0C004D15UL);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var territories = await CoordinationGridQuery.RunAsync(session.Grains, query, careDensity: true, cancellationToken);
+            console.MarkupLineInterpolated($"Grid query (64 partitions, two passes) over {session.Patients:N0} patients: {clock.Elapsed.TotalSeconds:0.0} s.");
             var written = CoordinationRelease.Write(args.Output, territories, args, year, console);
             if (args.Truth is not null)
             {
