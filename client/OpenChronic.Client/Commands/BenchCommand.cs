@@ -9,5 +9,7 @@ internal static class BenchCommand
     {
         BenchIoCommand.Create(),
         BenchAnonymizeCommand.CreateAnonymize(),
+        BenchClusterCommand.Create(),
+        BenchCalibrateCommand.Create(),
     };
 }
