@@ -12,7 +12,7 @@ namespace OpenChronic.Silo;
 /// The silo configuration shared by the silo host and the console's embedded mode. Embedded: one process,
 /// localhost clustering, memory storage, no gateway unless asked for.
 /// </summary>
-public static class OpenChronicSilo
+public static partial class OpenChronicSilo
 {
     /// <summary>Grain storage holding patient state.</summary>
     public const string PatientStorage = "patients";
@@ -35,6 +35,7 @@ public static class OpenChronicSilo
         silo.Services.AddOptions<MemoryGrainStorageOptions>(PatientStorage)
             .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.AddMemoryGrainStorage(JobStorage);
+        silo.AddMemoryGrainStorage("ledgers");
         silo.Services.AddOpenChronicGrainServices(pseudonym);
 
         // A work unit (a flux month of a large extract) can take minutes; the default 30 s would abort it.
