@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         BenchIoCommand.Create(),
         BenchAnonymizeCommand.CreateAnonymize(),
+        BenchBuildCommand.Create(),
         BenchClusterCommand.Create(),
         BenchCalibrateCommand.Create(),
     };

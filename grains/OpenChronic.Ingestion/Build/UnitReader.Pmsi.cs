@@ -10,6 +10,13 @@ public sealed partial class UnitReader
     private const string ErrorGhm = "GHM in error (GRG_GHM 90*)";
     private const string QualityFlag = "quality flag (T_MCOaaC *_RET ≠ 0)";
     private const string DummyNir = "dummy NIR_ANO_17";
+
+    /// <summary>
+    /// Same-sex twins born the same year and alive share NIR_ANO_17 and PMSI has no twin rank: the stay belongs to
+    /// one of them and nothing in it says which (see <see cref="PersonDirectory.ResolvePmsi(ReadOnlySpan{byte}, long?, long?, int?, int?, out int)"/>).
+    /// The stay and its lines are set aside, counted under this reason, rather than attributed at random.
+    /// </summary>
+    private const string AmbiguousTwins = "ambiguous twin link (same-sex twins share NIR_ANO_17; PMSI has no twin rank)";
     private static readonly string[] s_retFlags = ["NIR_RET", "SEJ_RET", "FHO_RET", "PMS_RET", "DAT_RET"];
 
     private void ReadPmsi(WorkUnit unit, UnitAccumulator acc, CancellationToken cancellationToken)
