@@ -10,6 +10,8 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     ValidateCommand.Create(),
     BuildCommand.Create(),
     CheckConditionsCommand.Create(),
+    VariabilityCommand.Create(),
+    VariabilityCheckCommand.Create(),
     BenchCommand.Create(),
 };
 
