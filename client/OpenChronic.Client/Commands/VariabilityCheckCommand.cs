@@ -69,9 +69,9 @@ internal static class VariabilityCheckCommand
                 ? Enumerable.Range(a, b - a + 1).ToArray()
                 : session.Years;
             var end = VariabilityGrid.DataEndDay(session.Years);
-            var requests = (from y in yearList from p in pairs
-                            where VariabilityGrid.CheckYear(IndicatorCatalogue.Default.Find(p.Indicator)!, y, session.Years) is null
-                            select new VariabilityRequest(p.Indicator, y, p.Level, end)).ToImmutableArray();
+            var requests = yearList.SelectMany(y => pairs.Select(p => (Year: y, p.Indicator, p.Level)))
+                .Where(r => VariabilityGrid.CheckYear(IndicatorCatalogue.Default.Find(r.Indicator)!, r.Year, session.Years) is null)
+                .Select(r => new VariabilityRequest(r.Indicator, r.Year, r.Level, end)).ToImmutableArray();
             var tallies = await VariabilityGrid.CountAsync(session.Grains, requests, cancellationToken);
             var results = new List<OutlierCheckResult>();
             for (var i = 0; i < requests.Length; i++)
@@ -98,7 +98,7 @@ internal static class VariabilityCheckCommand
     }
 
     // A unit whose effect is planted at the other level: establishments of a planted département, départements of a planted establishment.
-    private static HashSet<string> Excused(IReadOnlyList<PlantedOutlier> planted, IReadOnlyDictionary<string, string> establishmentDepartement,
+    private static HashSet<string> Excused(List<PlantedOutlier> planted, Dictionary<string, string> establishmentDepartement,
         string indicator, string level)
     {
         var same = planted.Where(p => p.Indicator == indicator).ToList();
