@@ -26,16 +26,18 @@ internal static class VariabilityCheckCommand
         var truth = new Option<string>("--truth") { Description = "The generator's truth folder (DIR/truth).", Required = true };
         var years = new Option<string?>("--years") { Description = "Years to check, e.g. 2019-2021 (default: the database's years)." };
         var minCell = new Option<int>("--min-cell") { Description = "Minimum distinct persons for a unit to be compared.", DefaultValueFactory = _ => CellSuppression.DefaultThreshold };
+        var pool = new Option<bool>("--pool-years") { Description = "Also pool the years: counts of every year summed per unit (persons become person-years)." };
         var command = new Command("check-variability", "Recall and false positives of the variability flags against the synthetic planted outliers.")
         {
-            db, truth, years, minCell,
+            db, truth, years, minCell, pool,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(db)!, parse.GetValue(truth)!, parse.GetValue(years),
-            parse.GetValue(minCell), AnsiConsole.Console, cancellationToken));
+            parse.GetValue(minCell), parse.GetValue(pool), AnsiConsole.Console, cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string db, string truth, string? years, int minCell, IAnsiConsole console, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string db, string truth, string? years, int minCell, bool poolYears, IAnsiConsole console,
+        CancellationToken cancellationToken)
     {
         var outliersPath = Path.Combine(truth, "outliers.parquet");
         var establishmentsPath = Path.Combine(truth, "establishment_effects.parquet");
@@ -77,12 +79,28 @@ internal static class VariabilityCheckCommand
             for (var i = 0; i < requests.Length; i++)
             {
                 var r = requests[i];
-                var report = VariabilityAnalysis.Analyse(tallies[i].Cells, minCell);
-                var mine = planted.Where(p => p.Indicator == r.Indicator && p.Level == r.Level).ToList();
-                results.Add(OutlierCheckResult.Check(r.Indicator, r.Level, r.Year, report, mine, Excused(planted, establishmentDepartement, r.Indicator, r.Level)));
+                results.Add(Check(r.Indicator, r.Level, r.Year, tallies[i], planted, establishmentDepartement, minCell));
             }
 
-            Print(console, results, session.Patients, minCell);
+            Print(console, results, session.Patients, minCell, "each year");
+            if (poolYears)
+            {
+                var pooled = new List<OutlierCheckResult>();
+                foreach (var (indicator, level) in pairs)
+                {
+                    var merged = new IndicatorTally();
+                    var kept = Enumerable.Range(0, requests.Length).Where(i => requests[i].Indicator == indicator && requests[i].Level == level).ToList();
+                    foreach (var c in kept.SelectMany(i => tallies[i].Cells))
+                    {
+                        merged.Add(c);
+                    }
+
+                    pooled.Add(Check(indicator, level, 0, merged, planted, establishmentDepartement, minCell));
+                }
+
+                Print(console, pooled, session.Patients, minCell, $"years {string.Join('+', yearList)} pooled");
+            }
+
             return 0;
         }
         catch (DuckDBException e)
@@ -97,6 +115,14 @@ internal static class VariabilityCheckCommand
         }
     }
 
+    private static OutlierCheckResult Check(string indicator, string level, int year, IndicatorTally tally, List<PlantedOutlier> planted,
+        Dictionary<string, string> establishmentDepartement, int minCell)
+    {
+        var report = VariabilityAnalysis.Analyse(tally.Cells, minCell);
+        var mine = planted.Where(p => p.Indicator == indicator && p.Level == level).ToList();
+        return OutlierCheckResult.Check(indicator, level, year, report, mine, Excused(planted, establishmentDepartement, indicator, level));
+    }
+
     // A unit whose effect is planted at the other level: establishments of a planted département, départements of a planted establishment.
     private static HashSet<string> Excused(List<PlantedOutlier> planted, Dictionary<string, string> establishmentDepartement,
         string indicator, string level)
@@ -107,7 +133,7 @@ internal static class VariabilityCheckCommand
             : [.. same.Where(p => p.Level == "establishment" && establishmentDepartement.ContainsKey(p.Id)).Select(p => establishmentDepartement[p.Id])];
     }
 
-    private static void Print(IAnsiConsole console, List<OutlierCheckResult> results, long patients, int minCell)
+    private static void Print(IAnsiConsole console, List<OutlierCheckResult> results, long patients, int minCell, string period)
     {
         var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag", "detected", "non-planted", "false +", "excused");
         foreach (var r in results)
@@ -115,7 +141,7 @@ internal static class VariabilityCheckCommand
             var planted = string.Join("; ", r.Planted.Select(p => p.Compared
                 ? string.Create(CultureInfo.InvariantCulture, $"{p.Id}: {p.Ratio:F2} {p.Flag}")
                 : $"{p.Id}: not compared"));
-            table.AddRow(r.Year.ToString(CultureInfo.InvariantCulture), r.Indicator, r.Level, I(r.Compared), Markup.Escape(planted),
+            table.AddRow(r.Year == 0 ? "pooled" : r.Year.ToString(CultureInfo.InvariantCulture), r.Indicator, r.Level, I(r.Compared), Markup.Escape(planted),
                 $"{I(r.Detected)}/{I(r.Planted.Length)}", I(r.NonPlanted), I(r.FalsePositives), I(r.Excused));
         }
 
@@ -125,7 +151,7 @@ internal static class VariabilityCheckCommand
         var recall = total > 0 ? detected / (double)total : double.NaN;
         var fpRate = nonPlanted > 0 ? falsePositives / (double)nonPlanted : 0;
         console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"{patients:N0} patients, min cell {minCell}: recall {recall:F3} ({detected}/{total} planted outliers beyond the overdispersion-adjusted 99.8 % limits), " +
+            $"{patients:N0} patients, {period}, min cell {minCell}: recall {recall:F3} ({detected}/{total} planted outliers beyond the overdispersion-adjusted 99.8 % limits), " +
             $"false-positive rate {fpRate:F3} ({falsePositives}/{nonPlanted} compared units with no planted effect)"));
         var pass = recall >= 0.9 && fpRate <= 0.1;
         console.MarkupLine(pass ? "[green]recall >= 0.9 and false positives <= 10 %: met[/]" : "[red]recall >= 0.9 and false positives <= 10 %: NOT met[/]");
