@@ -55,7 +55,7 @@ internal static class VariabilityOutput
         console.MarkupLineInterpolated($"Units beyond the overdispersion-adjusted 99.8 % limits: {flagged.Count}");
         foreach (var u in flagged)
         {
-            console.MarkupLineInterpolated($"  {u.Unit}: O/E {D(u.Ratio)} [{D(u.Low)}; {D(u.High)}], n {N(u.Denominator)} ({Flag(u.AdjustedFlag)})");
+            console.MarkupLineInterpolated($"  {u.Unit}: O/E {D(u.Ratio)} [[{D(u.Low)}; {D(u.High)}]], n {N(u.Denominator)} ({Flag(u.AdjustedFlag)})");
         }
 
         foreach (var f in files)
