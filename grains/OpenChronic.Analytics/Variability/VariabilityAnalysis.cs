@@ -53,8 +53,8 @@ public static class VariabilityAnalysis
         {
             var exact = Funnel.Ratio(ratio.Expected);
             var adjusted = Funnel.RatioAdjusted(ratio.Expected, dispersion.Tau2);
-            units.Add(new UnitVariability(unit, persons, numeratorPersons, denominator, ratio, exact, Funnel.Flag(ratio.Ratio, exact),
-                adjusted, Funnel.Flag(ratio.Ratio, adjusted), ratio.Ratio * crude));
+            units.Add(new UnitVariability(unit, persons, numeratorPersons, denominator, ratio, exact, Flag(ratio, exact),
+                adjusted, Flag(ratio, adjusted), ratio.Ratio * crude));
         }
 
         var standardised = units.Select(u => u.StandardisedRate).ToArray();
@@ -69,5 +69,20 @@ public static class VariabilityAnalysis
             unattributed.Sum(c => c.Persons), unattributed.Sum(c => c.Denominator), totalDenominator, totalNumerator, crude,
             dispersion.Phi, dispersion.Tau2, VariationStatistics.ExtremalQuotient(standardised), VariationStatistics.CoefficientOfVariation(standardised),
             VariationStatistics.SystematicComponent(observed, expected), multilevel);
+    }
+
+    /// <summary>
+    /// The unit's position; a unit with no event lies below any continuous lower limit, so it is judged by the exact
+    /// discrete probability of observing none, e^−E: below 99.8 % when it is under 0.001, below 95 % under 0.025.
+    /// </summary>
+    public static FunnelPosition Flag(StandardisedRatio ratio, FunnelLimits limits)
+    {
+        if (ratio.Observed > 0)
+        {
+            return Funnel.Flag(ratio.Ratio, limits);
+        }
+
+        var none = Math.Exp(-ratio.Expected);
+        return none < 0.001 ? FunnelPosition.Low998 : none < 0.025 ? FunnelPosition.Low95 : FunnelPosition.Within;
     }
 }

@@ -94,6 +94,17 @@ public sealed class VariabilityAnalysisTests
     }
 
     [Fact]
+    public void Flag_NoEvent_IsJudgedByTheProbabilityOfNone()
+    {
+        // e^−2.8 = 0.061 (within), e^−5 = 0.0067 (below 95 %), e^−7 = 0.00091 (below 99.8 %), whatever the continuous limits say.
+        var limits = Funnel.Ratio(2.8);
+        Assert.Equal(FunnelPosition.Within, VariabilityAnalysis.Flag(new StandardisedRatio(0, 2.8, 0, 0, 1), limits));
+        Assert.Equal(FunnelPosition.Low95, VariabilityAnalysis.Flag(new StandardisedRatio(0, 5, 0, 0, 1), Funnel.Ratio(5)));
+        Assert.Equal(FunnelPosition.Low998, VariabilityAnalysis.Flag(new StandardisedRatio(0, 7, 0, 0, 1), Funnel.Ratio(7)));
+        Assert.Equal(FunnelPosition.Low998, Funnel.Flag(0, limits));
+    }
+
+    [Fact]
     public void NiceCeiling_RoundsUpToOneTwoTwoAndAHalfOrFive()
     {
         Assert.Equal(5, FunnelPlotSvg.NiceCeiling(3.2));
