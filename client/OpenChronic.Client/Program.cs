@@ -11,6 +11,8 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     BuildCommand.Create(),
     CheckConditionsCommand.Create(),
     CoordinationCommand.Create(),
+    VariabilityCommand.Create(),
+    VariabilityCheckCommand.Create(),
     BenchCommand.Create(),
     ReportCommand.Create(),
     ServeCommand.Create(),

@@ -64,7 +64,7 @@ public sealed partial class UnitReader
                         Death = Cells.Long(exit, row) == 9,
                         Sex = Cells.TryLong(sex, row, out var s) && s is 1 or 2 ? s : null,
                         Age = Cells.TryLong(age, row, out var a) ? (int)Math.Clamp(a, 0, 150) : null,
-                        Establishment = Cells.TryLong(eta, row, out var n) && n >= 0 ? (ulong)n : Cells.Pack(Cells.Bytes(eta, row)),
+                        Establishment = PackedCode.TryPack(System.Text.Encoding.ASCII.GetString(Cells.Bytes(eta, row)).Trim(), out var etaNum) ? etaNum : Cells.Pack(Cells.Bytes(eta, row)),
                         Person = -1,
                     });
                 }
