@@ -1,0 +1,16 @@
+using OpenChronic.Analytics.Prediction.Features;
+
+namespace OpenChronic.Analytics.Prediction.Models;
+
+/// <summary>A trained model: predicts the probability of the outcome for each row of a feature block.</summary>
+public interface IRiskModel
+{
+    /// <summary>The learner's name (e.g. <c>glm-l1</c>).</summary>
+    string Name { get; }
+
+    /// <summary>The hyper-parameters it was trained with.</summary>
+    string HyperParameters { get; }
+
+    /// <summary>Probabilities, one per row, over the same columns as the training block.</summary>
+    double[] Predict(FeatureBlock data);
+}
