@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenChronic.Client.Commands;
+using OpenChronic.Ingestion.Database;
 
 var root = new RootCommand("Open Chronic: care pathways of chronic-disease patients from SNDS claims.")
 {
@@ -12,4 +13,18 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     BenchCommand.Create(),
 };
 
-return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+// A database that cannot be read back is bad input, not a crash: its located message, exit 1. Anything else
+// unexpected still ends the process with its stack trace, as the default handler would.
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+}
+catch (DatabaseFormatException e)
+{
+    await Console.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+    return 1;
+}
+catch (OperationCanceledException)
+{
+    return 130;
+}

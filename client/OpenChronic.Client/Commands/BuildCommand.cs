@@ -84,6 +84,7 @@ internal static class BuildCommand
                     }
                 }), cancellationToken);
             rows = writer.Rows;
+            writer.WriteManifest(yearList);
         }
 
         WriteReport(db, progress, rows);

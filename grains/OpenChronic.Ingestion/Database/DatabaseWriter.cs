@@ -117,6 +117,16 @@ public sealed class DatabaseWriter : IDisposable
         t.EndRow();
     }
 
+    /// <summary>Writes <c>database.json</c> (years derived, rows per table); call once every row is appended.</summary>
+    public DatabaseManifest WriteManifest(IReadOnlyList<int> years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var rows = Rows;
+        var manifest = new DatabaseManifest(DatabaseManifest.CurrentFormat, [.. years], rows["patients"], rows);
+        manifest.Write(Directory);
+        return manifest;
+    }
+
     public void Dispose()
     {
         foreach (var table in _tables.Values)
