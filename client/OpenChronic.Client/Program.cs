@@ -10,6 +10,7 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     ValidateCommand.Create(),
     BuildCommand.Create(),
     CheckConditionsCommand.Create(),
+    PredictCommand.Create(),
     BenchCommand.Create(),
 };
 

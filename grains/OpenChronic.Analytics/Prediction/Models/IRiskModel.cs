@@ -13,4 +13,7 @@ public interface IRiskModel
 
     /// <summary>Probabilities, one per row, over the same columns as the training block.</summary>
     double[] Predict(FeatureBlock data);
+
+    /// <summary>Writes the model (its parameters, no training row) to <paramref name="path"/>.</summary>
+    void Save(string path);
 }

@@ -32,10 +32,10 @@ public sealed class MlNetLearner : IRiskLearner
         var context = new MLContext(seed);
         var view = MlNetData.From(context, data);
         var transformer = _candidates[candidate].Pipeline(context).Fit(view);
-        return new Model(Name, _candidates[candidate].Setting, context, transformer, data.ColumnCount);
+        return new Model(Name, _candidates[candidate].Setting, context, transformer, view.Schema, data.ColumnCount);
     }
 
-    private sealed class Model(string name, string setting, MLContext context, ITransformer transformer, int columns) : IRiskModel
+    private sealed class Model(string name, string setting, MLContext context, ITransformer transformer, DataViewSchema schema, int columns) : IRiskModel
     {
         public string Name => name;
 
@@ -52,5 +52,7 @@ public sealed class MlNetLearner : IRiskLearner
             var scored = transformer.Transform(MlNetData.From(context, data));
             return MlNetData.Read(scored, data.Rows);
         }
+
+        public void Save(string path) => context.Model.Save(transformer, schema, path);
     }
 }
