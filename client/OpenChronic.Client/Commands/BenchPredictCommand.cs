@@ -14,7 +14,7 @@ internal static class BenchPredictCommand
         var db = new Option<string>("--db") { Description = "A built database (e.g. from synth + build at the size to measure).", Required = true };
         var target = new Option<string>("--target") { Description = "ALD to predict.", DefaultValueFactory = _ => "ald:8" };
         var index = new Option<string>("--index") { Description = "Index date of the training year.", DefaultValueFactory = _ => "2020-01-01" };
-        var models = new Option<string>("--models") { Description = "Learners to time.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm" };
+        var models = new Option<string>("--models") { Description = "Learners to time.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var output = new Option<string>("--out") { Description = "Where the run's report goes.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "openchronic-bench-predict") };
         var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output };
         command.SetAction((parse, cancellationToken) =>

@@ -7,7 +7,7 @@ namespace OpenChronic.Client.Commands;
 
 /// <summary>
 /// <c>openchronic predict --db DIR --target ald:8 --index 2020-01-01 [--horizon 365] [--out DIR] [--truth DIR/truth --key K]</c>:
-/// trains the GLM, random forest and gradient-boosting models on index year Y, tests them on Y+1 (temporal
+/// trains the GLM, random forest, gradient-boosting (FastTree, LightGbm) and GRU models on index year Y, tests them on Y+1 (temporal
 /// validation), recalibrates them, and writes the models, the report, model cards and plots. Patient-level scores stay
 /// in the process; with the truth, the generator's own risk is evaluated on the same test rows (true-risk AUC).
 /// </summary>
@@ -23,7 +23,7 @@ internal static class PredictCommand
         var output = new Option<string?>("--out") { Description = "Output folder (default: predict-TARGET-YEAR)." };
         var truth = new Option<string?>("--truth") { Description = "The generator's truth folder (DIR/truth), to print the true-risk AUC." };
         var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
-        var models = new Option<string>("--models") { Description = "Learners to run, comma-separated.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm" };
+        var models = new Option<string>("--models") { Description = "Learners to run, comma-separated.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var seed = new Option<int>("--seed") { Description = "Seed of splits and learners.", DefaultValueFactory = _ => 1 };
         var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation).")
         {

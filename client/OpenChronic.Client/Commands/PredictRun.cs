@@ -18,7 +18,7 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
     /// <summary>A feature column is kept when it is non-zero in at least this many training rows.</summary>
     public const int MinimumColumnRows = 20;
 
-    public static readonly string[] KnownLearners = ["glm", "rf", "gbm", "lightgbm"];
+    public static readonly string[] KnownLearners = ["glm", "rf", "gbm", "lightgbm", "gru"];
 
     public async Task<int> ExecuteAsync(IAnsiConsole console, CancellationToken cancellationToken)
     {
@@ -118,12 +118,13 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         return Evaluator.Evaluate([.. rows.Select(r => (double)test.Reference[r])], [.. rows.Select(r => test.Labels[r])]);
     }
 
-    private static MlNetLearner Learner(string name) => name switch
+    private static IRiskLearner Learner(string name) => name switch
     {
         "glm" => OpenChronic.Analytics.Prediction.Models.Learners.LogisticRegression(),
         "rf" => OpenChronic.Analytics.Prediction.Models.Learners.RandomForest(),
         "gbm" => OpenChronic.Analytics.Prediction.Models.Learners.GradientBoosting(),
-        _ => OpenChronic.Analytics.Prediction.Models.Learners.LightGbm(),
+        "lightgbm" => OpenChronic.Analytics.Prediction.Models.Learners.LightGbm(),
+        _ => new GruLearner(),
     };
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -5,14 +5,15 @@ namespace OpenChronic.Analytics.Tests.Prediction.Models;
 
 public sealed class LearnerTests
 {
-    public static TheoryData<string> Names => ["glm", "rf", "gbm", "lightgbm"];
+    public static TheoryData<string> Names => ["glm", "rf", "gbm", "lightgbm", "gru"];
 
-    private static MlNetLearner ByName(string name) => name switch
+    private static IRiskLearner ByName(string name) => name switch
     {
         "glm" => Learners.LogisticRegression(),
         "rf" => Learners.RandomForest(),
         "gbm" => Learners.GradientBoosting(),
-        _ => Learners.LightGbm(),
+        "lightgbm" => Learners.LightGbm(),
+        _ => new GruLearner(),
     };
 
     [Theory]
@@ -41,6 +42,33 @@ public sealed class LearnerTests
         Assert.Equal(4, result.MeanAuc.Count);
         Assert.All(result.MeanAuc, auc => Assert.InRange(auc, 0.75, 1));
         Assert.Equal(result.MeanAuc.Max(), result.MeanAuc[result.Best]);
+    }
+
+    [Fact]
+    public void GruNetwork_Backward_MatchesFiniteDifferences()
+    {
+        var network = new GruNetwork(3, 4, 2, new Random(3));
+        var random = new Random(4);
+        var sequence = Enumerable.Range(0, 15).Select(_ => random.NextSingle()).ToArray();
+        float[] statics = [0.5f, -1f];
+        var trace = new GruNetwork.Trace(5, 4);
+        var logit = network.Forward(sequence, statics, trace);
+        var gradient = new double[network.Parameters.Length];
+
+        network.Backward(sequence, statics, trace, 1, gradient);
+
+        for (var i = 0; i < gradient.Length; i++)
+        {
+            var saved = network.Parameters[i];
+            network.Parameters[i] = saved + 1e-6;
+            var up = network.Forward(sequence, statics);
+            network.Parameters[i] = saved - 1e-6;
+            var down = network.Forward(sequence, statics);
+            network.Parameters[i] = saved;
+            Assert.Equal((up - down) / 2e-6, gradient[i], 5);
+        }
+
+        Assert.Equal(logit, network.Forward(sequence, statics), 12);
     }
 
     [Fact]
