@@ -10,11 +10,11 @@ internal static class PredictTable
     public static void Print(PredictionSummary summary, IReadOnlyList<ModelReport> reports, IAnsiConsole console)
     {
         var table = new Table().Title(Invariant($"{summary.Task.Target}: train {summary.Task.IndexYear}, test {summary.Task.IndexYear + 1}"))
-            .AddColumns("model", "AUC [95 % CI]", "true-risk AUC", "AUPRC", "Brier", "slope", "slope recal.", "CITL recal.", "E-avg recal.");
+            .AddColumns("model", "AUC [[95 % CI]]", "true-risk AUC", "AUPRC", "Brier", "slope", "slope recal.", "CITL recal.", "E-avg recal.");
         var trueAuc = summary.Reference is { } r ? Invariant($"{r.Auroc.Auc:F3}") : "—";
         foreach (var m in reports)
         {
-            table.AddRow(m.Name, Invariant($"{m.Test.Auroc.Auc:F3} [{m.Test.Auroc.Low:F3}, {m.Test.Auroc.High:F3}]"), trueAuc, Invariant($"{m.Test.Auprc:F3}"),
+            table.AddRow(m.Name, Markup.Escape(Invariant($"{m.Test.Auroc.Auc:F3} [{m.Test.Auroc.Low:F3}, {m.Test.Auroc.High:F3}]")), trueAuc, Invariant($"{m.Test.Auprc:F3}"),
                 Invariant($"{m.Test.Brier.Brier:F4}"), Invariant($"{m.Test.Weak.Slope:F2}"), Invariant($"{m.TestRecalibrated.Weak.Slope:F2}"),
                 Invariant($"{m.TestRecalibrated.InTheLarge.Intercept:F2}"), Invariant($"{m.TestRecalibrated.Errors.EAverage:F4}"));
         }
