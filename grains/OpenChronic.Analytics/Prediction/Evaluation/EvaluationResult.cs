@@ -7,6 +7,7 @@ public sealed record EvaluationResult(
     int Rows,
     int Positives,
     AurocResult Auroc,
+    AurocResult AurocDeLong,
     double Auprc,
     double AveragePrecision,
     BrierResult Brier,

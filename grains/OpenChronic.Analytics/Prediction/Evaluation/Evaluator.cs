@@ -36,6 +36,7 @@ public static class Evaluator
             outcomes.Length,
             positives,
             Discrimination.Auroc(predictions, outcomes),
+            positives >= 2 && negatives >= 2 ? DeLong.Auroc(predictions, outcomes) : Discrimination.Auroc(predictions, outcomes),
             Discrimination.Auprc(predictions, outcomes),
             Discrimination.AveragePrecision(predictions, outcomes),
             Calibration.Brier(predictions, outcomes),

@@ -41,7 +41,8 @@ public static class ModelCard
         b.AppendLine("|---|---|---|");
         var m = r.Test;
         var c = r.TestRecalibrated;
-        b.AppendLine(ReportWriter.Invariant($"| AUROC [95 % CI, Hanley–McNeil] | {m.Auroc.Auc:F3} [{m.Auroc.Low:F3}, {m.Auroc.High:F3}] | {c.Auroc.Auc:F3} |"));
+        b.AppendLine(ReportWriter.Invariant($"| AUROC [95 % CI DeLong] | {m.Auroc.Auc:F3} [{m.AurocDeLong.Low:F3}, {m.AurocDeLong.High:F3}] | {c.Auroc.Auc:F3} |"));
+        b.AppendLine(ReportWriter.Invariant($"| AUROC 95 % CI Hanley–McNeil | [{m.Auroc.Low:F3}, {m.Auroc.High:F3}] | |"));
         if (s.Reference is { } reference)
         {
             b.AppendLine(ReportWriter.Invariant($"| true-risk AUROC (generator's own risk, same rows) | {reference.Auroc.Auc:F3} | |"));
@@ -58,7 +59,7 @@ public static class ModelCard
         b.AppendLine("## Limits");
         b.AppendLine("- Trained and tested on synthetic claims: the signals before onset are those the generator plants; real SNDS performance will differ (published claims models for diabetes onset reach AUC 0.6–0.8).");
         b.AppendLine("- The outcome is the administrative ALD registration, which lags clinical onset; persons who die within the horizon without it are excluded.");
-        b.AppendLine("- One temporal split (train on one year, test on the next); no regional (external) validation in this run; confidence interval by Hanley–McNeil, not DeLong.");
+        b.AppendLine("- One temporal split (train on one year, test on the next); no regional (external) validation in this run; AUC intervals assume independent rows (one row per person and year).");
         b.AppendLine("- Patient-level scores never leave the grid process; this card and the report hold aggregates only.");
         return b.ToString();
     }

@@ -9,7 +9,7 @@ namespace OpenChronic.Analytics.Prediction.Evaluation;
 
 /// <summary>
 /// Writes a prediction run's outputs: <c>report.md</c> (metrics table, true-risk AUC, attrition), one model card per
-/// model (<c>card-NAME.md</c>), the trained models (<c>model-NAME.zip</c>), ROC and calibration plots (SVG). Only
+/// model (<c>card-NAME.md</c>), the trained models (<c>model-NAME.zip</c> or <c>.txt</c>), ROC and calibration plots (SVG). Only
 /// aggregates leave: calibration deciles go through <see cref="CellSuppression"/> (events and non-events per decile),
 /// ROC points are at least the small-cell threshold of persons apart, attrition counts are suppressed too.
 /// </summary>
@@ -24,7 +24,7 @@ public static class ReportWriter
         Directory.CreateDirectory(directory);
         foreach (var r in reports)
         {
-            r.Model.Save(Path.Combine(directory, $"model-{r.Name}.zip"));
+            r.Model.Save(Path.Combine(directory, $"model-{r.Name}{r.Model.FileExtension}"));
             File.WriteAllText(Path.Combine(directory, $"card-{r.Name}.md"), ModelCard.Render(summary, r));
         }
 
@@ -86,19 +86,19 @@ public static class ReportWriter
         b.AppendLine(Invariant($"Index 1 January {t.IndexYear} (training) and {t.IndexYear + 1} (temporal test); lookback {t.LookbackDays} days (windows 365/180/30); adults ≥ {t.MinimumAge}; {s.Persons:N0} persons in the database."));
         b.AppendLine(Invariant($"Training rows {s.TrainRows:N0} ({s.TrainPositives:N0} outcomes), test rows {s.TestRows:N0} ({s.TestPositives:N0} outcomes), {s.Columns:N0} feature columns; features extracted on the grid in {s.FeatureTime.TotalSeconds:F1} s."));
         b.AppendLine();
-        b.AppendLine("| model | AUC [95 % CI] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV + train s |");
+        b.AppendLine("| model | AUC [95 % CI DeLong] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV + train s |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var trueAuc = s.Reference is { } rf ? Invariant($"{rf.Auroc.Auc:F3}") : "—";
         foreach (var r in reports)
         {
             var m = r.Test;
             var c = r.TestRecalibrated;
-            b.AppendLine(Invariant($"| {r.Name} | {m.Auroc.Auc:F3} [{m.Auroc.Low:F3}, {m.Auroc.High:F3}] | {trueAuc} | {m.Auprc:F3} | {m.Brier.Brier:F4} | {m.Brier.Scaled:F3} | {m.InTheLarge.Intercept:F2} | {m.Weak.Slope:F2} | {c.Weak.Slope:F2} | {c.InTheLarge.Intercept:F2} | {c.Errors.EAverage:F4} / {c.Errors.E90:F4} / {c.Errors.EMax:F4} | {c.HosmerLemeshow.ChiSquare:F1} ({c.HosmerLemeshow.PValue:F3}) | {(r.SelectionTime + r.TrainingTime).TotalSeconds:F1} |"));
+            b.AppendLine(Invariant($"| {r.Name} | {m.Auroc.Auc:F3} [{m.AurocDeLong.Low:F3}, {m.AurocDeLong.High:F3}] | {trueAuc} | {m.Auprc:F3} | {m.Brier.Brier:F4} | {m.Brier.Scaled:F3} | {m.InTheLarge.Intercept:F2} | {m.Weak.Slope:F2} | {c.Weak.Slope:F2} | {c.InTheLarge.Intercept:F2} | {c.Errors.EAverage:F4} / {c.Errors.E90:F4} / {c.Errors.EMax:F4} | {c.HosmerLemeshow.ChiSquare:F1} ({c.HosmerLemeshow.PValue:F3}) | {(r.SelectionTime + r.TrainingTime).TotalSeconds:F1} |"));
         }
 
         if (s.Reference is { } reference)
         {
-            b.AppendLine(Invariant($"| true risk (generator) | {reference.Auroc.Auc:F3} [{reference.Auroc.Low:F3}, {reference.Auroc.High:F3}] | | {reference.Auprc:F3} | {reference.Brier.Brier:F4} | {reference.Brier.Scaled:F3} | {reference.InTheLarge.Intercept:F2} | {reference.Weak.Slope:F2} | | | {reference.Errors.EAverage:F4} / {reference.Errors.E90:F4} / {reference.Errors.EMax:F4} | | |"));
+            b.AppendLine(Invariant($"| true risk (generator) | {reference.Auroc.Auc:F3} [{reference.AurocDeLong.Low:F3}, {reference.AurocDeLong.High:F3}] | | {reference.Auprc:F3} | {reference.Brier.Brier:F4} | {reference.Brier.Scaled:F3} | {reference.InTheLarge.Intercept:F2} | {reference.Weak.Slope:F2} | | | {reference.Errors.EAverage:F4} / {reference.Errors.E90:F4} / {reference.Errors.EMax:F4} | | |"));
         }
 
         b.AppendLine();

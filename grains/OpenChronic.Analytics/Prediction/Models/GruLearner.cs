@@ -81,6 +81,8 @@ public sealed class GruLearner : IRiskLearner
 
         public string HyperParameters => setting;
 
+        public string FileExtension => ".txt";
+
         public double[] Predict(FeatureBlock data)
         {
             ArgumentNullException.ThrowIfNull(data);

@@ -14,6 +14,9 @@ public interface IRiskModel
     /// <summary>Probabilities, one per row, over the same columns as the training block.</summary>
     double[] Predict(FeatureBlock data);
 
+    /// <summary>Extension of the file <see cref="Save"/> writes (".zip" for ML.NET models, ".txt" for the GRU's parameters).</summary>
+    string FileExtension { get; }
+
     /// <summary>Writes the model (its parameters, no training row) to <paramref name="path"/>.</summary>
     void Save(string path);
 }

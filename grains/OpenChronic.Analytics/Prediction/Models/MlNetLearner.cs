@@ -41,6 +41,8 @@ public sealed class MlNetLearner : IRiskLearner
 
         public string HyperParameters => setting;
 
+        public string FileExtension => ".zip";
+
         public double[] Predict(FeatureBlock data)
         {
             ArgumentNullException.ThrowIfNull(data);

@@ -20,8 +20,8 @@ public sealed class LearnerTests
     [MemberData(nameof(Names))]
     public void Train_PlantedSignal_AucAbove08AndProbabilities(string name)
     {
-        var train = PlantedSignal.Make(3000, 1);
-        var test = PlantedSignal.Make(2000, 2);
+        var train = PlantedSignal.Make(2000, 1);
+        var test = PlantedSignal.Make(1500, 2);
         var learner = ByName(name);
 
         var model = learner.Train(train, 0, 7);
@@ -35,7 +35,7 @@ public sealed class LearnerTests
     [Fact]
     public void CrossValidate_PlantedSignal_ScoresEveryCandidate()
     {
-        var data = PlantedSignal.Make(1500, 3);
+        var data = PlantedSignal.Make(1000, 3);
 
         var result = ModelSelection.CrossValidate(Learners.LogisticRegression(), data, 3, 5);
 
