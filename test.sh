@@ -21,6 +21,38 @@ dotnet build OpenChronic.sln -c Release -nologo -clp:ErrorsOnly || fail_early "b
 echo "== format check"
 dotnet format OpenChronic.sln --verify-no-changes --no-restore -v quiet || fail_early "dotnet format found changes to make (run: dotnet format OpenChronic.sln)"
 
+echo "== provision: headless Chromium for the report rendering test"
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${OPENCHRONIC_CHROMIUM:-}" ]; then
+    # Debian's package; the test fails with a clear message if it still cannot be found
+    export DEBIAN_FRONTEND=noninteractive
+    { apt-get install -y -q chromium || { apt-get update -q && apt-get install -y -q chromium; }; } >/dev/null 2>&1 \
+        || echo "test.sh: could not install chromium with apt-get; the report rendering test will fail" >&2
+fi
+
+echo "== PostgreSQL for the cluster tests"
+# A throw-away server (temp data folder, free port, deploy/ schema installed), stopped and deleted on any exit;
+# silo processes the cluster tests start leave their pid in a folder, so that none survives a crashed test host.
+# shellcheck source=deploy/pg.sh
+source deploy/pg.sh
+pg_dir=$(mktemp -d /tmp/openchronic-test-pg.XXXXXX)
+silo_pids=$(mktemp -d /tmp/openchronic-test-silos.XXXXXX)
+cleanup() {
+    for pid_file in "$silo_pids"/*; do
+        pid=$(basename "$pid_file")
+        # Only a silo still running (a pid file is removed when its silo exits; the pid is checked to be a silo).
+        if [ -f "$pid_file" ] && grep -q "OpenChronic.Silo.dll" "/proc/$pid/cmdline" 2>/dev/null; then
+            kill -9 "$pid" 2>/dev/null
+        fi
+    done
+    rm -rf "$silo_pids"
+    pg_down "$pg_dir"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+pg_up "$pg_dir" || fail_early "could not start PostgreSQL for the cluster tests"
+export OPENCHRONIC_TEST_POSTGRES=$PG_CONNECTION OPENCHRONIC_SILO_PID_DIR=$silo_pids
+echo "PostgreSQL on port $PG_PORT"
+
 echo "== tests"
 test_status=0
 for proj in tests/*/*.Tests.csproj; do

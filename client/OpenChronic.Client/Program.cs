@@ -12,6 +12,11 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     CheckConditionsCommand.Create(),
     PredictCommand.Create(),
     BenchCommand.Create(),
+    ReportCommand.Create(),
+    ServeCommand.Create(),
+    KeysCommand.Create(),
+    CalibrateCommand.Create(),
+    RiskCommand.Create(),
 };
 
 // A database that cannot be read back is bad input, not a crash: its located message, exit 1. Anything else

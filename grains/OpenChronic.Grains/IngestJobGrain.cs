@@ -113,6 +113,7 @@ public sealed partial class IngestJobGrain(
     private async Task Record(UnitReport report)
     {
         state.State.Done.Add(report);
+        OpenChronicTelemetry.UnitCommitted(report);
         state.State.Seconds = _secondsBefore + time.GetElapsedTime(_startedAt).TotalSeconds;
         await state.WriteStateAsync();
     }

@@ -27,6 +27,7 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
+        using var span = OpenChronicTelemetry.StartUnit(unitId);
         var session = sessions.Get(request.ExtractDirectory);
         var unit = session.Unit(unitId);
         LogUnitStarted(logger, unitId, unit.Files.Length);

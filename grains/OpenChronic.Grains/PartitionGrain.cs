@@ -1,8 +1,8 @@
 namespace OpenChronic.Grains;
 
 /// <summary>
-/// Holds the members of one hash bucket and their summaries, in memory (they are rebuilt by the next build or
-/// derivation after a restart; patients themselves are persisted).
+/// Holds the members of one hash bucket and their summaries in memory. In cluster mode the member list is also
+/// persisted (see PartitionGrain.Membership.cs); summaries are rebuilt by the next derivation after a restart.
 /// </summary>
 public sealed partial class PartitionGrain : Grain, IPartitionGrain
 {
@@ -12,7 +12,7 @@ public sealed partial class PartitionGrain : Grain, IPartitionGrain
     public ValueTask RegisterAsync(Guid patient)
     {
         _members.Add(patient);
-        return ValueTask.CompletedTask;
+        return PersistMembershipAsync();
     }
 
     public ValueTask<IReadOnlyList<Guid>> GetMembersAsync() =>

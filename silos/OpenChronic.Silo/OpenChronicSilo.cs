@@ -10,7 +10,7 @@ namespace OpenChronic.Silo;
 /// The silo configuration shared by the silo host and the console's embedded mode. Embedded: one process,
 /// localhost clustering, memory storage, no gateway unless asked for.
 /// </summary>
-public static class OpenChronicSilo
+public static partial class OpenChronicSilo
 {
     /// <summary>Grain storage holding patient state.</summary>
     public const string PatientStorage = "patients";
@@ -29,6 +29,7 @@ public static class OpenChronicSilo
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "openchronic", clusterId: "openchronic-embedded");
         silo.AddMemoryGrainStorage(PatientStorage);
         silo.AddMemoryGrainStorage(JobStorage);
+        silo.AddMemoryGrainStorage("ledgers");
         silo.Services.AddOpenChronicGrainServices(pseudonym);
 
         // A work unit (a flux month of a large extract) can take minutes; the default 30 s would abort it.

@@ -1,11 +1,12 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Silo;
 
+// Configuration: appsettings.json next to the executable, then environment variables (OpenChronic__Cluster__...).
 var builder = Host.CreateApplicationBuilder(args);
-var siloPort = builder.Configuration.GetValue("Silo:Port", 11111);
-var gatewayPort = builder.Configuration.GetValue("Silo:GatewayPort", 30000);
 var secret = builder.Configuration[OpenChronicSilo.PseudonymKeySetting];
 if (string.IsNullOrEmpty(secret))
 {
@@ -13,6 +14,30 @@ if (string.IsNullOrEmpty(secret))
     return 2;
 }
 
-builder.UseOrleans(silo => silo.UseOpenChronicEmbedded(KeyedPseudonym.FromPassphrase(secret), siloPort, gatewayPort));
+var cluster = ClusterSettings.From(builder.Configuration);
+var telemetry = TelemetrySettings.From(builder.Configuration);
+
+// Log lines leave the process: mask anything shaped like a patient key, including in Orleans' own messages.
+var console = builder.Services.LastOrDefault(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
+if (console is not null)
+{
+    builder.Services.Remove(console);
+    builder.Services.AddSingleton<ILoggerProvider>(sp => new RedactingLoggerProvider(ActivatorUtilities.CreateInstance<ConsoleLoggerProvider>(sp)));
+}
+
+var pseudonym = KeyedPseudonym.FromPassphrase(secret);
+builder.UseOrleans(silo =>
+{
+    if (cluster.IsCluster)
+    {
+        silo.UseOpenChronicCluster(cluster, pseudonym);
+    }
+    else
+    {
+        silo.UseOpenChronicEmbedded(pseudonym, cluster.SiloPort, cluster.GatewayPort);
+    }
+
+    silo.AddOpenChronicTelemetry(telemetry, $"{cluster.AdvertisedAddress}:{cluster.SiloPort}");
+});
 await builder.Build().RunAsync().ConfigureAwait(false);
 return 0;

@@ -18,6 +18,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage("patients");
             silo.AddMemoryGrainStorage("jobs");
+            silo.AddMemoryGrainStorage("ledgers");
             silo.Services.AddOpenChronicGrainServices(OpenChronic.Domain.Privacy.KeyedPseudonym.FromPassphrase("grain tests"));
             silo.Services.AddLogging(l => l.AddFilter("Orleans.Runtime.Watchdog", LogLevel.None));
         });

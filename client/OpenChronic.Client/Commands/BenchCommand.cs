@@ -9,6 +9,8 @@ internal static class BenchCommand
     {
         BenchIoCommand.Create(),
         BenchAnonymizeCommand.CreateAnonymize(),
+        BenchClusterCommand.Create(),
+        BenchCalibrateCommand.Create(),
         BenchPredictCommand.Create(),
     };
 }

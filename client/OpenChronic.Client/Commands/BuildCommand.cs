@@ -25,13 +25,14 @@ internal static class BuildCommand
         var db = new Option<string>("--db") { Description = "Output folder of the database.", Required = true };
         var key = new Option<string?>("--key") { Description = $"Secret that derives patient pseudonyms (else ${KeyVariable}, else a random key for this run)." };
         var years = new Option<string?>("--years") { Description = "Years to derive conditions for, e.g. 2019-2021 (default: the extract's PMSI years, else its DCIR years)." };
-        var command = new Command("build", "Build the Open Chronic database from an extract on the embedded grid.") { extract, db, key, years };
+        var cluster = new Option<string?>("--cluster") { Description = $"PostgreSQL connection string of a running cluster (else ${ClusterConnection.Variable}, else the embedded grid)." };
+        var command = new Command("build", "Build the Open Chronic database from an extract on the embedded grid.") { extract, db, key, years, cluster };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(extract)!, parse.GetValue(db)!, parse.GetValue(key),
-            parse.GetValue(years), AnsiConsole.Console, cancellationToken));
+            parse.GetValue(years), AnsiConsole.Console, cancellationToken, parse.GetValue(cluster)));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string extract, string db, string? key, string? years, IAnsiConsole console, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string extract, string db, string? key, string? years, IAnsiConsole console, CancellationToken cancellationToken, string? cluster = null)
     {
         if (!Directory.Exists(extract))
         {
@@ -59,7 +60,7 @@ internal static class BuildCommand
         }
 
         var request = new IngestRequest(Path.GetFullPath(extract), Path.Combine(Path.GetFullPath(db), "rejects"));
-        await using var grid = await EmbeddedGrid.StartAsync(KeyedPseudonym.FromPassphrase(secret), cancellationToken);
+        await using var grid = await GridChooser.OpenAsync(cluster, KeyedPseudonym.FromPassphrase(secret), console, cancellationToken);
         var job = grid.Grains.GetGrain<IIngestJobGrain>("build");
         await job.StartAsync(request);
         var progress = await Follow(job, console, cancellationToken);

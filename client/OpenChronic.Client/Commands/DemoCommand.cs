@@ -51,6 +51,12 @@ internal static class DemoCommand
             return Finish(console, root, patients, seed, stages, 1);
         }
 
+        if (!Stage(console, stages, "4. write the HTML report", () =>
+                ReportCommand.RunAsync(Path.Combine(root, "database"), Path.Combine(root, "report.html"), 11, console, cancellationToken).GetAwaiter().GetResult()))
+        {
+            return Finish(console, root, patients, seed, stages, 1);
+        }
+
         return Finish(console, root, patients, seed, stages, 0);
     }
 

@@ -1,20 +1,20 @@
-using OpenChronic.Client.Commands;
 using OpenChronic.Client.Grid;
 using OpenChronic.Ingestion.Database;
-using OpenChronic.Ingestion.Tables;
-using OpenChronic.Synthetic;
 using Spectre.Console;
 
 namespace OpenChronic.Client.Tests.Grid;
 
+[Collection(BuiltDatabaseCollection.Name)]
 public sealed class DatabaseSessionTests : IDisposable
 {
+    private readonly BuiltDatabaseFixture _built;
     private readonly string _root = Path.Combine(Path.GetTempPath(), "openchronic-session-" + Guid.NewGuid().ToString("N"));
     private readonly StringWriter _output = new();
     private readonly IAnsiConsole _console;
 
-    public DatabaseSessionTests()
+    public DatabaseSessionTests(BuiltDatabaseFixture built)
     {
+        _built = built;
         Directory.CreateDirectory(_root);
         _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
     }
@@ -23,18 +23,15 @@ public sealed class DatabaseSessionTests : IDisposable
     public async Task OpenAsync_BuiltDatabase_LoadsEveryPatientAndReexportsIdenticalTables()
     {
         var ct = TestContext.Current.CancellationToken;
-        var extract = Path.Combine(_root, "extract");
-        var db = Path.Combine(_root, "db");
+        var db = _built.Database;
         var again = Path.Combine(_root, "again");
-        SyntheticGenerator.Generate(new SynthOptions(400, 2019, 2020, 11, SndsFileFormat.Parquet, extract, 0.01), cancellationToken: ct);
-        Assert.Equal(0, await BuildCommand.RunAsync(extract, db, "session-key", null, _console, ct));
 
         await using (var session = await DatabaseSession.OpenAsync(db, _console, ct))
         {
             var manifest = DatabaseManifest.Read(db);
             Assert.Equal(manifest.Patients, session.Patients);
             Assert.Equal(manifest.Rows["events"], session.Events);
-            Assert.Equal([2019, 2020], session.Years);
+            Assert.Equal([2019, 2020, 2021], session.Years);
             using var writer = new DatabaseWriter(again);
             Assert.Equal(session.Patients, await DatabaseExport.ExportAsync(session.Grains, writer, session.Years, null, ct));
         }
