@@ -13,6 +13,7 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     CoordinationCommand.Create(),
     VariabilityCommand.Create(),
     VariabilityCheckCommand.Create(),
+    PredictCommand.Create(),
     BenchCommand.Create(),
     ReportCommand.Create(),
     ServeCommand.Create(),

@@ -12,5 +12,6 @@ internal static class BenchCommand
         BenchBuildCommand.Create(),
         BenchClusterCommand.Create(),
         BenchCalibrateCommand.Create(),
+        BenchPredictCommand.Create(),
     };
 }
