@@ -9,5 +9,6 @@ internal static class BenchCommand
     {
         BenchIoCommand.Create(),
         BenchAnonymizeCommand.CreateAnonymize(),
+        BenchReferenceCommand.Create(),
     };
 }

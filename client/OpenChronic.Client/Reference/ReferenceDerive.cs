@@ -23,6 +23,14 @@ internal static class ReferenceDerive
                 p.death AS death_date, coalesce(n.events, 0) AS events
             FROM persons p JOIN pseudonyms ps ON ps.idt = p.idt
             LEFT JOIN (SELECT idt, count(*) AS events FROM ev GROUP BY idt) n ON n.idt = p.idt;
+            """);
+        Dispensed(connection);
+    }
+
+    /// <summary>Dispensations netted per patient, day, ATC and CIP13 (regularisation lines subtracted); what nets to zero or less is dropped.</summary>
+    public static void Dispensed(DuckDBConnection connection)
+    {
+        ReferenceSql.Execute(connection, """
             CREATE OR REPLACE TABLE dispensed AS
             SELECT patient_id, date, code AS atc, sum(value) AS boxes, bool_or(large_pack) AS large
             FROM events WHERE kind = 'dispensation'
