@@ -43,6 +43,7 @@ internal static class BenchReferenceCommand
         Directory.CreateDirectory(work);
         try
         {
+            var given = extract;
             if (extract is null)
             {
                 extract = Path.Combine(work, "extract");
@@ -58,8 +59,10 @@ internal static class BenchReferenceCommand
             Show(console, scenarios);
             if (markdown is not null)
             {
-                var commandLine = $"openchronic bench reference --patients {patients} --years {years} --seed {seed}";
-                File.WriteAllText(markdown, Markdown(scenarios, commandLine, patients, years));
+                var (commandLine, data) = given is null
+                    ? ($"openchronic bench reference --patients {patients} --years {years} --seed {seed}", $"{patients:N0} synthetic persons × {years}")
+                    : ($"openchronic bench reference --extract {given} --years {years}", $"the extract {given}, years {years}");
+                File.WriteAllText(markdown, Markdown(scenarios, commandLine, data));
                 console.MarkupLineInterpolated($"Results written to [bold]{markdown}[/].");
             }
 
@@ -89,12 +92,12 @@ internal static class BenchReferenceCommand
         }
     }
 
-    private static string Markdown(IReadOnlyList<BenchScenario> scenarios, string commandLine, int patients, string years)
+    private static string Markdown(IReadOnlyList<BenchScenario> scenarios, string commandLine, string data)
     {
         var gc = GC.GetGCMemoryInfo();
         var text = new StringBuilder();
         text.AppendLine("# Open Chronic grid vs DuckDB reference").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {patients:N0} synthetic persons × {years}, all scenarios in one run of")
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {data}, all scenarios in one run of")
             .AppendLine().AppendLine("```").AppendLine(commandLine).AppendLine("```").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, {gc.TotalAvailableMemoryBytes / (1L << 30)} GiB visible to .NET, " +
                 $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, DuckDB in process through DuckDB.NET.")
