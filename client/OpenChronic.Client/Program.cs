@@ -9,6 +9,7 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     SynthCommand.Create(),
     ValidateCommand.Create(),
     BuildCommand.Create(),
+    CrossCheckCommand.Create(),
     CheckConditionsCommand.Create(),
     CoordinationCommand.Create(),
     VariabilityCommand.Create(),

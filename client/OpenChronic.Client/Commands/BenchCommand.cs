@@ -13,5 +13,6 @@ internal static class BenchCommand
         BenchClusterCommand.Create(),
         BenchCalibrateCommand.Create(),
         BenchPredictCommand.Create(),
+        BenchReferenceCommand.Create(),
     };
 }

@@ -96,7 +96,7 @@ public sealed partial class UnitReader
                 case "ER_PHA_F":
                     kind = CareEventKind.Dispensation;
                     var cip13 = Cells.Long(code, row);
-                    detail = unchecked((ulong)cip13);
+                    detail = PackCip13(cip13);
                     packed = 0;
                     if (_drugs.TryGet(cip13, out var drug))
                     {
@@ -126,6 +126,15 @@ public sealed partial class UnitReader
             list.Add(details.Count);
             details.Add(new Detail(kind, traits, packed, detail, value, file.TableLabel, file.RelativePath, read.RowNumbers[row]));
         }
+    }
+
+    // The CIP13 as its digits (binary-coded decimal), so that the events table shows it; a raw number is not a PackedCode.
+    private static ulong PackCip13(long cip13)
+    {
+        Span<char> digits = stackalloc char[20];
+        return cip13 >= 0 && cip13.TryFormat(digits, out var n, default, System.Globalization.CultureInfo.InvariantCulture) && PackedCode.TryPack(digits[..n], out var packed)
+            ? packed
+            : 0;
     }
 
     private static ulong PackNumber(long number)

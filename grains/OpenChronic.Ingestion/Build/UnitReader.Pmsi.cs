@@ -64,7 +64,7 @@ public sealed partial class UnitReader
                         Death = Cells.Long(exit, row) == 9,
                         Sex = Cells.TryLong(sex, row, out var s) && s is 1 or 2 ? s : null,
                         Age = Cells.TryLong(age, row, out var a) ? (int)Math.Clamp(a, 0, 150) : null,
-                        Establishment = PackedCode.TryPack(System.Text.Encoding.ASCII.GetString(Cells.Bytes(eta, row)).Trim(), out var etaNum) ? etaNum : Cells.Pack(Cells.Bytes(eta, row)),
+                        Establishment = PackEstablishment(Cells.Bytes(eta, row)),
                         Person = -1,
                     });
                 }
@@ -140,6 +140,17 @@ public sealed partial class UnitReader
                 acc.Table(file.TableLabel).Kept += read.Batch.Length;
             }
         }
+    }
+
+    // ETA_NUM as its text (a FINESS has 9 digits, leading zeros kept) so that the events table shows it; a raw number is not a PackedCode.
+    private static ulong PackEstablishment(ReadOnlySpan<byte> eta)
+    {
+        eta = eta.Trim((byte)' ');
+        Span<char> chars = stackalloc char[PackedCode.MaxDigits];
+        return eta.Length is > 0 and <= PackedCode.MaxDigits && System.Text.Ascii.ToUtf16(eta, chars, out var n) == System.Buffers.OperationStatus.Done &&
+               PackedCode.TryPack(chars[..n], out var packed)
+            ? packed
+            : Cells.Pack(eta);
     }
 
     /// <summary>A T_MCOaaB stay buffered until its T_MCOaaC link and its diagnoses and acts are read.</summary>

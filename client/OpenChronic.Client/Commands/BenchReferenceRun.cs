@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Globalization;
+using OpenChronic.Client.Grid;
+using OpenChronic.Client.Reference;
+using OpenChronic.Domain.Pathways;
+using OpenChronic.Domain.Privacy;
+using OpenChronic.Domain.Snds;
+using OpenChronic.Grains;
+using OpenChronic.Ingestion.Build;
+using OpenChronic.Ingestion.Database;
+using OpenChronic.Ingestion.Validation;
+using Spectre.Console;
+
+namespace OpenChronic.Client.Commands;
+
+/// <summary>One benchmark scenario: both engines' times and the target on their ratio (grid time / DuckDB time).</summary>
+internal sealed record BenchScenario(string Name, double GridSeconds, double DuckSeconds, double TargetRatio, string Detail)
+{
+    public double Ratio => DuckSeconds > 0 ? GridSeconds / DuckSeconds : double.NaN;
+
+    public bool Met => Ratio <= TargetRatio;
+}
+
+/// <summary>
+/// The scenarios of <c>bench reference</c>, run in one process on one extract: the extract minus one DCIR flux month
+/// is built by the grid and by the DuckDB reference (full build); that month is then applied to the built grid and
+/// every pathway re-derived, while DuckDB recomputes everything (incremental); per-patient sequence measures alone
+/// (grid: derive every patient; DuckDB: netted dispensations, treatment lines and stays from the events table); a
+/// cohort count (grid: partition summaries; DuckDB: SQL over the Parquet database). 
+/// </summary>
+internal sealed class BenchReferenceRun(string work, int[] years, string key, IAnsiConsole console)
+{
+    private const int Wave = 512;
+    private const int CohortRuns = 5;
+    private readonly KeyedPseudonym _pseudonym = KeyedPseudonym.FromPassphrase(key);
+    private DuckDB.NET.Data.DuckDBConnection? _connection;
+
+    public async Task<IReadOnlyList<BenchScenario>> RunAsync(string extract, CancellationToken cancellationToken)
+    {
+        var (baseExtract, month) = HoldOutLastMonth(extract);
+        var scenarios = new List<BenchScenario>();
+        await using var grid = await EmbeddedGrid.StartAsync(_pseudonym, cancellationToken);
+
+        // Full build: ingest, derive and write the database.
+        Say($"full build of {baseExtract} (without {month}): grid…");
+        var clock = Stopwatch.StartNew();
+        var progress = await IngestAsync(grid.Grains, baseExtract, cancellationToken);
+        var ingest = clock.Elapsed.TotalSeconds;
+        using (var writer = new DatabaseWriter(Path.Combine(work, "grid-db")))
+        {
+            await DatabaseExport.ExportAsync(grid.Grains, writer, years, null, cancellationToken);
+        }
+
+        var gridFull = clock.Elapsed.TotalSeconds;
+        Say("full build: DuckDB…");
+        var (duckFull, stages) = Reference(baseExtract, Path.Combine(work, "duck-db"));
+        scenarios.Add(new BenchScenario("full build (Parquet → database)", gridFull, duckFull, 1.0,
+            $"grid: ingest {F(ingest)} s ({progress.SourceRows:N0} source rows, {progress.Events:N0} events), derive + export {F(gridFull - ingest)} s; " +
+            $"DuckDB: {string.Join(", ", stages.Select(s => $"{s.Name} {F(s.Seconds)} s"))}"));
+
+        // Incremental: one new flux month.
+        Say($"incremental {month}: grid…");
+        clock.Restart();
+        var unit = await grid.Grains.GetGrain<IIngestWorkerGrain>(0).ProcessUnitAsync(new IngestRequest(extract, Path.Combine(work, "rejects-increment")), month);
+        var apply = clock.Elapsed.TotalSeconds;
+        await DeriveAllAsync(grid.Grains, cancellationToken);
+        var gridIncrement = clock.Elapsed.TotalSeconds;
+        Say($"incremental {month}: DuckDB recompute…");
+        var (duckIncrement, _) = Reference(extract, Path.Combine(work, "duck-db-increment"), keep: true);
+        scenarios.Add(new BenchScenario($"incremental: add flux month {month}", gridIncrement, duckIncrement, 0.1,
+            $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), re-derive every patient {F(gridIncrement - apply)} s; DuckDB: full recompute and write"));
+
+        // Per-patient sequence measures.
+        Say("sequence measures…");
+        clock.Restart();
+        await DeriveAllAsync(grid.Grains, cancellationToken);
+        var gridSequence = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        ReferenceDerive.Dispensed(_connection!);
+        ReferenceDerive.TreatmentLines(_connection!, CaseDefinitionCatalogue.Default, TreatmentLineOptions.Default);
+        ReferenceDerive.Stays(_connection!);
+        var duckSequence = clock.Elapsed.TotalSeconds;
+        var lines = ReferenceSql.Scalar(_connection!, "SELECT count(*) FROM treatment_lines");
+        var stays = ReferenceSql.Scalar(_connection!, "SELECT count(*) FROM stays");
+        _connection!.Dispose();
+        scenarios.Add(new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, duckSequence, 0.5,
+            $"{lines:N0} treatment lines, {stays:N0} hospital episodes; grid: derive every patient (also conditions and ALD episodes); DuckDB: from the events table in memory"));
+
+        // Cohort count.
+        Say("cohort count…");
+        var year = years[^1];
+        var (gridCount, gridCohort) = await MedianAsync(() => GridCohortAsync(grid.Grains, year));
+        var (duckCount, duckCohort) = await MedianAsync(() => Task.FromResult(DuckCohort(Path.Combine(work, "duck-db-increment"), year)));
+        scenarios.Add(new BenchScenario($"cohort count (born ≤ 1955, diabetes in {year}, heart failure any year)", gridCohort, duckCohort, 1.0,
+            $"grid: 64 partition summaries, {gridCount:N0} patients; DuckDB: SQL over the Parquet database, {duckCount:N0} patients" +
+            (gridCount == duckCount ? "" : " — COUNTS DIFFER") + $"; median of {CohortRuns} runs"));
+        return scenarios;
+    }
+
+    private (double Seconds, IReadOnlyList<ReferenceStage> Stages) Reference(string extract, string output, bool keep = false)
+    {
+        var clock = Stopwatch.StartNew();
+        var connection = ReferenceBuild.Connect();
+        var stages = ReferenceBuild.Run(connection, extract, _pseudonym, years).ToList();
+        var built = clock.Elapsed.TotalSeconds;
+        ReferenceBuild.Export(connection, output);
+        stages.Add(new ReferenceStage("write", clock.Elapsed.TotalSeconds - built));
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (keep)
+        {
+            _connection = connection;
+        }
+        else
+        {
+            connection.Dispose();
+        }
+
+        return (seconds, stages);
+    }
+
+    /// <summary>
+    /// A view of the extract without the files of its fullest DCIR flux month (symbolic links), and that month's unit id:
+    /// the fullest month stands for a routine monthly delivery (the last flux months of a synthetic extract only carry late claims).
+    /// </summary>
+    private (string Directory, string Month) HoldOutLastMonth(string extract)
+    {
+        var units = WorkUnitPlanner.Plan(ExtractInventory.Discover(extract, SndsCatalogue.Default));
+        var last = units.Where(u => u.Kind == WorkUnitKind.Dcir && u.Id != WorkUnitPlanner.UndatedDcirId).MaxBy(u => u.Files.Sum(f => new FileInfo(f.Path).Length))
+            ?? throw new InvalidDataException("The extract has no DCIR flux month to add incrementally.");
+        var held = last.Files.Select(f => Path.GetFullPath(f.Path)).ToHashSet(StringComparer.Ordinal);
+        var directory = Path.Combine(work, "extract-base");
+        Directory.CreateDirectory(directory);
+        foreach (var file in Directory.EnumerateFiles(extract))
+        {
+            var full = Path.GetFullPath(file);
+            var link = Path.Combine(directory, Path.GetFileName(file));
+            if (!held.Contains(full) && !File.Exists(link))
+            {
+                File.CreateSymbolicLink(link, full);
+            }
+        }
+
+        return (directory, last.Id);
+    }
+
+    private static async Task<IngestProgress> IngestAsync(IGrainFactory grains, string extract, CancellationToken cancellationToken)
+    {
+        var job = grains.GetGrain<IIngestJobGrain>("bench-" + Path.GetFileName(extract));
+        await job.StartAsync(new IngestRequest(extract, Path.Combine(Path.GetDirectoryName(extract)!, "rejects")));
+        while (true)
+        {
+            var p = await job.GetProgressAsync();
+            if (p.IsFinished)
+            {
+                return p.Status == "completed" ? p : throw new InvalidOperationException($"The grid build failed: {p.Error}");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
+    private async Task DeriveAllAsync(IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        for (var p = 0; p < Partitions.Count; p++)
+        {
+            var members = await grains.GetGrain<IPartitionGrain>(p).GetMembersAsync();
+            for (var start = 0; start < members.Count; start += Wave)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await Task.WhenAll(members.Skip(start).Take(Wave).Select(k => grains.GetGrain<IPatientGrain>(k).DeriveAsync(years).AsTask()));
+            }
+        }
+    }
+
+    private static async Task<long> GridCohortAsync(IGrainFactory grains, int year)
+    {
+        var counts = await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(async p =>
+        {
+            long n = 0;
+            foreach (var s in await grains.GetGrain<IPartitionGrain>(p).GetSummariesAsync())
+            {
+                if (s.Profile is { BirthYear: > 0 and <= 1955 } &&
+                    s.Conditions.Any(c => c.Condition == "diabetes" && c.Year == year) && s.Conditions.Any(c => c.Condition == "heart_failure"))
+                {
+                    n++;
+                }
+            }
+
+            return n;
+        }));
+        return counts.Sum();
+    }
+
+    private static long DuckCohort(string database, int year)
+    {
+        using var connection = ReferenceBuild.Connect();
+        string P(string table) => $"read_parquet({ReferenceSql.Literal(Path.Combine(database, table + ".parquet"))})";
+        return ReferenceSql.Scalar(connection, $"""
+            SELECT count(*) FROM {P("patients")} p
+            WHERE p.birth_year BETWEEN 1 AND 1955
+              AND p.patient_id IN (SELECT patient_id FROM {P("conditions")} WHERE condition = 'diabetes' AND year = {year.ToString(CultureInfo.InvariantCulture)})
+              AND p.patient_id IN (SELECT patient_id FROM {P("conditions")} WHERE condition = 'heart_failure')
+            """);
+    }
+
+    private static async Task<(long Result, double Seconds)> MedianAsync(Func<Task<long>> run)
+    {
+        var times = new double[CohortRuns];
+        long result = 0;
+        for (var i = 0; i < CohortRuns; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            result = await run();
+            times[i] = clock.Elapsed.TotalSeconds;
+        }
+
+        Array.Sort(times);
+        return (result, times[CohortRuns / 2]);
+    }
+
+    private void Say(string text) => console.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss} {text}[/]");
+
+    private static string F(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture);
+}
