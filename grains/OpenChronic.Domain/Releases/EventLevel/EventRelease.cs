@@ -4,7 +4,8 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 
 /// <summary>
 /// The outcome of <see cref="EventReleaseBuilder.Build"/>: the released persons and events, or the reason for refusing
-/// (<see cref="Refusal"/>), with the suppression and generalization figures.
+/// (<see cref="Refusal"/>), with the suppression and generalization figures and, for the utility report, the
+/// distinct (code, period) items per kind and per kept person before the dataset protection.
 /// </summary>
 public sealed record EventRelease(
     EventReleasePolicy Policy,
@@ -17,8 +18,10 @@ public sealed record EventRelease(
     int OriginalEvents,
     int SuppressedEvents,
     double InformationLoss,
-    int Rounds)
+    int Rounds,
+    ImmutableDictionary<string, int> OriginalKinds,
+    ImmutableArray<int> OriginalPerPerson)
 {
     internal static EventRelease Refused(EventReleasePolicy policy, int inScope, string reason) =>
-        new(policy, reason, inScope, [], [], policy.Territory, inScope, 0, 0, 1, 0);
+        new(policy, reason, inScope, [], [], policy.Territory, inScope, 0, 0, 1, 0, ImmutableDictionary<string, int>.Empty, []);
 }

@@ -89,7 +89,9 @@ public static class EventReleaseBuilder
         }
 
         return new EventRelease(policy, null, persons.Count, released.ToImmutable(), events.ToImmutable(), territory,
-            prepared.Count - kept.Count, originalItems, km.SuppressedOccurrences, km.InformationLoss, km.Rounds);
+            prepared.Count - kept.Count, originalItems, km.SuppressedOccurrences, km.InformationLoss, km.Rounds,
+            kept.SelectMany(p => p.Items).GroupBy(i => EventCodes.KindOf(i.Code), StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+            [.. kept.Select(p => p.Items.Length)]);
     }
 
     private static string Qi(Prepared p, string territory) => $"{p.AgeBand}|{p.Sex}|{(territory == "national" ? "FR" : p.Departement)}";
