@@ -69,7 +69,7 @@ public static class EventReleaseVerifier
             problems.Add($"the manifest announces {manifest.Persons} persons and {manifest.Events} events, the files hold {persons.Count} and {events.Count}.");
         }
 
-        problems.AddRange(IdentifierScan.Scan(directory, []));
+        problems.AddRange(IdentifierScan.Scan(directory, new HashSet<string>()));
         return (problems, achieved);
     }
 

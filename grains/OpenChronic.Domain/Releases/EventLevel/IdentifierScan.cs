@@ -5,14 +5,16 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <summary>
 /// Scans every file of a release for identifiers: SNDS identifier column names (BEN_IDT_ANO, BEN_NIR_PSA, NIR,
 /// PFS_EXE_NUM, ETA_NUM, FINESS, patient_id) anywhere, runs of eight or more digits (NIR, FINESS, CIP13, professional
-/// numbers) outside the person-pseudonym column, and any of the known strings given (for instance the
+/// numbers) outside the person-pseudonym column, and any cell equal to one of the known strings given (for instance the
 /// database's patient keys or the release secret). Returns one located finding per hit; empty when clean.
 /// </summary>
 public static partial class IdentifierScan
 {
     private static readonly string[] s_names = ["BEN_IDT_ANO", "BEN_NIR", "NIR_ANO", "PFS_EXE_NUM", "PRS_NAT_REF_PS", "ETA_NUM", "FINESS", "patient_id"];
 
-    public static IReadOnlyList<string> Scan(string directory, IReadOnlyCollection<string> known)
+    private static readonly char[] s_separators = [',', ' ', '"', ':', '{', '}', '[', ']'];
+
+    public static IReadOnlyList<string> Scan(string directory, IReadOnlySet<string> known)
     {
         ArgumentNullException.ThrowIfNull(known);
         var findings = new List<string>();
@@ -33,9 +35,9 @@ public static partial class IdentifierScan
                     findings.Add($"{name} line {lineNumber}: identifier name {identifier}.");
                 }
 
-                foreach (var value in known.Where(k => k.Length > 0 && line.Contains(k, StringComparison.OrdinalIgnoreCase)))
+                if (known.Count > 0 && line.Split(s_separators, StringSplitOptions.RemoveEmptyEntries).Any(known.Contains))
                 {
-                    findings.Add($"{name} line {lineNumber}: a known identifier ({value.Length} characters).");
+                    findings.Add($"{name} line {lineNumber}: a known identifier (database key or secret).");
                 }
 
                 // the first CSV cell is the 32-hex person pseudonym, where digit runs are expected
