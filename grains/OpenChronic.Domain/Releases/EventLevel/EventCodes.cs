@@ -106,24 +106,27 @@ public static class EventCodes
         };
     }
 
-    /// <summary>The hierarchy over leaf items <c>code@unit</c> (built from the leaves' codes and units).</summary>
-    public static HierarchyParseResult Hierarchy(IEnumerable<(string Code, int Unit)> leaves, EventReleasePolicy policy)
+    /// <summary>
+    /// The hierarchy over leaf items <c>prefix code@unit</c> (built from the leaves' prefixes, codes and units); the
+    /// prefix (a quasi-identifier class, or empty) is kept at every level.
+    /// </summary>
+    public static HierarchyParseResult Hierarchy(IEnumerable<(string Prefix, string Code, int Unit)> leaves, EventReleasePolicy policy)
     {
-        var units = new Dictionary<string, (string Code, int Unit)>(StringComparer.Ordinal);
+        var units = new Dictionary<string, (string Prefix, string Code, int Unit)>(StringComparer.Ordinal);
         foreach (var leaf in leaves)
         {
-            units.TryAdd(Item(leaf.Code, leaf.Unit, policy), leaf);
+            units.TryAdd(leaf.Prefix + Item(leaf.Code, leaf.Unit, policy), leaf);
         }
 
         string Level(string item, int level)
         {
-            var (code, unit) = units[item];
+            var (prefix, code, unit) = units[item];
             for (var i = 0; i < level; i++)
             {
                 code = Up(code);
             }
 
-            return code + "@" + Period(unit, level, policy);
+            return prefix + code + "@" + Period(unit, level, policy);
         }
 
         return HierarchyBuilders.FromFunctions(units.Keys.Order(StringComparer.Ordinal), "events",

@@ -13,7 +13,8 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// event). Then the dataset protection: persons in quasi-identifier classes under k are withheld (after falling back
 /// to the national territory when département classes would withhold too many), and <see cref="KmAnonymizer"/>
 /// generalizes codes and periods together, or suppresses items, until every combination of up to m items is shared
-/// by k persons. Ordered sequences of up to L ≤ m items are then shared by k persons too, since an item carries its
+/// by k persons — within each quasi-identifier class when the policy says so (the default), for an attacker who
+/// knows the person's quasi-identifiers too. Ordered sequences of up to L ≤ m items are then shared by k persons too, since an item carries its
 /// period and a sequence's persons are those holding its items. A release over the policy's limits is refused.
 /// </summary>
 public static class EventReleaseBuilder
@@ -59,14 +60,15 @@ public static class EventReleaseBuilder
 
         var classes = prepared.GroupBy(p => Qi(p, territory)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var kept = prepared.Where(p => classes[Qi(p, territory)] >= policy.K).ToList();
-        var leaves = kept.SelectMany(p => p.Items).Distinct().ToList();
+        string Prefix(Prepared p) => policy.WithinQuasiIdentifiers ? Qi(p, territory) + "|" : "";
+        var leaves = kept.SelectMany(p => p.Items.Select(i => (Prefix(p), i.Code, i.Unit))).Distinct().ToList();
         var hierarchy = EventCodes.Hierarchy(leaves, policy);
         if (hierarchy.Hierarchy is null)
         {
             return EventRelease.Refused(policy, persons.Count, "event hierarchy: " + string.Join("; ", hierarchy.Errors));
         }
 
-        var sets = kept.Select(p => p.Items.Select(i => EventCodes.Item(i.Code, i.Unit, policy)).ToArray()).ToList();
+        var sets = kept.Select(p => p.Items.Select(i => Prefix(p) + EventCodes.Item(i.Code, i.Unit, policy)).ToArray()).ToList();
         var km = KmAnonymizer.Anonymize(sets, hierarchy.Hierarchy, policy.K, policy.M, policy.MaxGeneralization);
         var originalItems = sets.Sum(s => s.Length);
         var suppressedRate = originalItems == 0 ? 0 : km.SuppressedOccurrences / (double)originalItems;
@@ -81,8 +83,9 @@ public static class EventReleaseBuilder
         {
             var p = kept[i];
             released.Add(new ReleasedPerson(p.Pseudonym, p.AgeBand, p.Sex, territory == "national" ? "FR" : p.Departement, p.Reference));
-            foreach (var item in km.Sets[i].Order(StringComparer.Ordinal))
+            foreach (var prefixed in km.Sets[i].Order(StringComparer.Ordinal))
             {
+                var item = prefixed[(prefixed.LastIndexOf('|') + 1)..];
                 var at = item.LastIndexOf('@');
                 events.Add(new ReleasedEvent(p.Pseudonym, EventCodes.KindOf(item[..at]), item[..at], item[(at + 1)..]));
             }

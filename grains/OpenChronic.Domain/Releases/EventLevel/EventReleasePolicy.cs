@@ -21,6 +21,12 @@ public sealed record EventReleasePolicy
     /// <summary>Longest ordered sequence of events that must be shared by k persons; at most <see cref="M"/>.</summary>
     public int SequenceLength { get; init; } = 2;
 
+    /// <summary>
+    /// Whether k^m and sequences are counted within quasi-identifier classes (true: the attacker knows the person's
+    /// age band, sex and territory as well as m events; false: m events only).
+    /// </summary>
+    public bool WithinQuasiIdentifiers { get; init; } = true;
+
     /// <summary>Width in years of the age bands (age at the reference date).</summary>
     public int AgeBandYears { get; init; } = 10;
 

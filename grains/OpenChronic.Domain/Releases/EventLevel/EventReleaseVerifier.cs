@@ -92,8 +92,10 @@ public static class EventReleaseVerifier
         if (known.Count != persons.Count)
         {
             problems.Add("a person appears twice in persons.csv.");
+            return new EventAchieved(qiK, 0, policy.M, 0, policy.SequenceLength, problems.Count - before);
         }
 
+        var qi = persons.ToDictionary(p => p[0], p => policy.WithinQuasiIdentifiers ? $"{p[1]}|{p[2]}|{p[3]}|" : "", StringComparer.Ordinal);
         var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var e in events)
         {
@@ -103,7 +105,7 @@ public static class EventReleaseVerifier
                 break;
             }
 
-            (sets.TryGetValue(e[0], out var set) ? set : sets[e[0]] = []).Add(e[2] + "@" + e[3]);
+            (sets.TryGetValue(e[0], out var set) ? set : sets[e[0]] = []).Add(qi[e[0]] + e[2] + "@" + e[3]);
         }
 
         var items = sets.Values.Select(s => s.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()).ToList();

@@ -5,7 +5,7 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <summary>
 /// Scans every file of a release for identifiers: SNDS identifier column names (BEN_IDT_ANO, BEN_NIR_PSA, NIR,
 /// PFS_EXE_NUM, ETA_NUM, FINESS, patient_id) anywhere, runs of eight or more digits (NIR, FINESS, CIP13, professional
-/// numbers) outside the person-pseudonym column, and any cell equal to one of the known strings given (for instance the
+/// numbers) in CSV cells outside the person-pseudonym column and in JSON strings (not numbers, hashes or the date), and any cell equal to one of the known strings given (for instance the
 /// database's patient keys or the release secret). Returns one located finding per hit; empty when clean.
 /// </summary>
 public static partial class IdentifierScan
@@ -44,7 +44,8 @@ public static partial class IdentifierScan
                 var scanned = name.EndsWith(".csv", StringComparison.Ordinal) ? line[(line.IndexOf(',', StringComparison.Ordinal) + 1)..] : line;
                 if (name.EndsWith(".json", StringComparison.Ordinal))
                 {
-                    scanned = ShaField().Replace(scanned, "");
+                    // JSON numbers are figures; identifiers would be strings (hashes and the date excepted)
+                    scanned = string.Join(' ', QuotedString().Matches(ShaField().Replace(line, "")).Select(m => m.Value));
                 }
 
                 if (LongDigits().IsMatch(scanned))
@@ -59,6 +60,9 @@ public static partial class IdentifierScan
 
     [GeneratedRegex("[0-9]{8,}")]
     private static partial Regex LongDigits();
+
+    [GeneratedRegex("\"[^\"]*\"")]
+    private static partial Regex QuotedString();
 
     [GeneratedRegex("\"(sha256|created)\": \"[^\"]*\"")]
     private static partial Regex ShaField();
