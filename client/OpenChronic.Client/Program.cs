@@ -23,6 +23,7 @@ var root = new RootCommand("Open Chronic: care pathways of chronic-disease patie
     RiskCommand.Create(),
     CohortCommand.Create(),
     VerifyReleaseCommand.Create(),
+    ReleaseDbCommand.Create(),
 };
 
 // A database that cannot be read back is bad input, not a crash: its located message, exit 1. Anything else

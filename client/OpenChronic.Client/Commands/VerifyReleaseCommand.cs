@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OpenChronic.Domain.Releases;
+using OpenChronic.Domain.Releases.EventLevel;
 using OpenChronic.Ingestion.Releases;
 using Spectre.Console;
 
@@ -29,6 +30,11 @@ internal static class VerifyReleaseCommand
             return 2;
         }
 
+        if (EventReleaseVerifier.IsEventLevel(dir))
+        {
+            return RunEventLevel(dir, console);
+        }
+
         if (CohortRecords.PolicyText(policyArg) is not { } text)
         {
             console.MarkupLineInterpolated($"[red]No policy file {policyArg}.[/]");
@@ -55,5 +61,23 @@ internal static class VerifyReleaseCommand
 
         console.MarkupLine(result.Passed ? $"[green]PASS[/]: the release meets policy '{Markup.Escape(policy.Name)}'." : $"[red]FAIL[/]: {result.Problems.Count} problem(s).");
         return result.Passed ? 0 : 1;
+    }
+
+    // event-level releases (release-db) carry their policy; the check is against it, from the files alone
+    private static int RunEventLevel(string dir, IAnsiConsole console)
+    {
+        var (problems, achieved) = EventReleaseVerifier.Verify(dir);
+        if (achieved is { } a)
+        {
+            console.MarkupLineInterpolated($"Re-derived from the files: QI k = {a.QiK}, k^m support = {a.KmSupport} (m = {a.M}), sequence support = {a.SequenceSupport} (L = {a.L}).");
+        }
+
+        foreach (var problem in problems)
+        {
+            console.MarkupLineInterpolated($"[red]- {problem}[/]");
+        }
+
+        console.MarkupLine(problems.Count == 0 ? "[green]PASS[/]: the event-level release meets its policy." : $"[red]FAIL[/]: {problems.Count} problem(s).");
+        return problems.Count == 0 ? 0 : 1;
     }
 }

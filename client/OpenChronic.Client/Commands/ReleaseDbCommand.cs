@@ -1,0 +1,138 @@
+using System.Collections.Immutable;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using OpenChronic.Domain.Releases;
+using OpenChronic.Domain.Releases.EventLevel;
+using OpenChronic.Ingestion.Database;
+using OpenChronic.Ingestion.Releases;
+using Spectre.Console;
+
+namespace OpenChronic.Client.Commands;
+
+/// <summary>
+/// <c>openchronic release-db --db D --scope all-ald|all|ald:N --policy P|default --out R [--secret S]</c>: the
+/// event-level release of a built database's pathways (docs/release-db.md): persons and events tables (CSV and
+/// Parquet), <c>release.json</c> with the guarantees re-derived from the written files, suppression, measured risks,
+/// utility and hashes. The secret keying the pseudonyms is never written (a random one when none is given). Exit 0
+/// when released, 1 when the policy cannot be met or a check fails, 2 on bad usage.
+/// </summary>
+internal static class ReleaseDbCommand
+{
+    public static Command Create()
+    {
+        var db = new Option<string>("--db") { Description = "The built database folder.", Required = true };
+        var scope = new Option<string>("--scope") { Description = "all-ald, all or ald:N (one ALD number).", DefaultValueFactory = _ => "all-ald" };
+        var policy = new Option<string>("--policy") { Description = "Event release policy JSON file, or 'default'.", DefaultValueFactory = _ => "default" };
+        var output = new Option<string>("--out") { Description = "The release folder to create.", Required = true };
+        var secret = new Option<string?>("--secret") { Description = "Passphrase keying the pseudonyms (random when absent; never stored)." };
+        var command = new Command("release-db", "Release the database's event-level pathways under a calibrated policy.") { db, scope, policy, output, secret };
+        command.SetAction(parse => Run(parse.GetValue(db)!, parse.GetValue(scope)!, parse.GetValue(policy)!, parse.GetValue(output)!, parse.GetValue(secret), AnsiConsole.Console));
+        return command;
+    }
+
+    internal static int Run(string db, string scope, string policyArg, string output, string? secret, IAnsiConsole console)
+    {
+        EventReleasePolicy? policy = EventReleasePolicy.Default;
+        if (policyArg != "default")
+        {
+            if (!File.Exists(policyArg))
+            {
+                console.MarkupLineInterpolated($"[red]No policy file {policyArg}.[/]");
+                return 2;
+            }
+
+            (policy, var error) = EventReleasePolicy.Parse(File.ReadAllText(policyArg));
+            if (policy is null)
+            {
+                console.MarkupLineInterpolated($"[red]Policy {policyArg}: {error}[/]");
+                return 2;
+            }
+        }
+
+        if (scope is not ("all" or "all-ald") && !scope.StartsWith("ald:", StringComparison.Ordinal))
+        {
+            console.MarkupLineInterpolated($"[red]Unknown scope {scope} (all-ald, all or ald:N).[/]");
+            return 2;
+        }
+
+        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
+        {
+            console.MarkupLineInterpolated($"[red]{output} exists and is not empty.[/]");
+            return 2;
+        }
+
+        var clock = Stopwatch.StartNew();
+        var persons = new List<PathwayPerson>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        try
+        {
+            foreach (var p in DatabaseReader.Open(db).ReadPatients())
+            {
+                var person = new PathwayPerson(p.Id.ToString("N"), p.Sex, p.BirthYear, p.Departement, p.Events);
+                if (EventReleaseBuilder.InScope(person, scope))
+                {
+                    persons.Add(person);
+                    keys.Add(person.Key);
+                }
+            }
+        }
+        catch (DatabaseFormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 1;
+        }
+
+        var key = secret is null ? RandomNumberGenerator.GetBytes(32) : SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        var release = EventReleaseBuilder.Build(persons, policy, key);
+        if (release.Refusal is { } refusal)
+        {
+            console.MarkupLineInterpolated($"[red]Refused[/]: {refusal}");
+            return 1;
+        }
+
+        Directory.CreateDirectory(output);
+        var personRows = EventReleaseRows.PersonRows(release.Persons);
+        var eventRows = EventReleaseRows.EventRows(release.Events);
+        EventReleaseRows.WriteCsv(Path.Combine(output, EventReleaseRows.PersonsCsv), EventReleaseRows.PersonColumns, personRows);
+        EventReleaseRows.WriteCsv(Path.Combine(output, EventReleaseRows.EventsCsv), EventReleaseRows.EventColumns, eventRows);
+        var parquet = new ParquetReleaseTable();
+        parquet.Write(Path.Combine(output, "persons.parquet"), EventReleaseRows.PersonColumns, personRows);
+        parquet.Write(Path.Combine(output, "events.parquet"), EventReleaseRows.EventColumns, eventRows);
+
+        // every figure below is re-derived from the written files
+        var problems = new List<string>();
+        var filePersons = EventReleaseRows.ReadCsv(Path.Combine(output, EventReleaseRows.PersonsCsv), EventReleaseRows.PersonColumns, problems);
+        var fileEvents = EventReleaseRows.ReadCsv(Path.Combine(output, EventReleaseRows.EventsCsv), EventReleaseRows.EventColumns, problems);
+        var achieved = EventReleaseVerifier.Check(filePersons, fileEvents, policy, problems);
+        var risks = EventRisk.Measure(filePersons, fileEvents, policy.M, Math.Min(1000, filePersons.Count), seed: 1);
+        var files = new[] { EventReleaseRows.PersonsCsv, EventReleaseRows.EventsCsv, "persons.parquet", "events.parquet" }
+            .Select(f => new ReleaseFile(f, new FileInfo(Path.Combine(output, f)).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f))))))
+            .ToImmutableArray();
+        var manifest = new EventReleaseManifest(EventReleaseManifest.CurrentFormat, EventReleaseManifest.EventLevelKind, scope, TimeProvider.System.GetUtcNow(),
+            policy, release.Territory, release.InScope, release.Persons.Length, release.Events.Length, release.SuppressedPersons, release.OriginalEvents,
+            release.SuppressedEvents, release.InformationLoss, achieved, risks, EventUtility.Compare(release), files);
+        File.WriteAllText(Path.Combine(output, ReleaseManifest.FileName), JsonSerializer.Serialize(manifest, ReleasePolicy.JsonOptions));
+        if (secret is not null)
+        {
+            keys.Add(secret);
+        }
+
+        problems.AddRange(IdentifierScan.Scan(output, keys));
+        console.MarkupLineInterpolated($"{release.InScope} persons in scope, {release.Persons.Length} released ({release.SuppressedPersons} withheld), {release.Events.Length} events ({release.SuppressedEvents} of {release.OriginalEvents} suppressed), territory {release.Territory}, in {clock.Elapsed.TotalSeconds:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576} MiB.");
+        console.MarkupLineInterpolated($"Re-derived from the files: QI k = {achieved.QiK}, k^m support = {achieved.KmSupport} (m = {achieved.M}), sequence support = {achieved.SequenceSupport} (L = {achieved.L}).");
+        foreach (var risk in risks)
+        {
+            console.MarkupLineInterpolated($"  {risk.Name} = {risk.Value:F4}");
+        }
+
+        foreach (var problem in problems)
+        {
+            console.MarkupLineInterpolated($"[red]- {problem}[/]");
+        }
+
+        return problems.Count == 0 ? 0 : 1;
+    }
+}

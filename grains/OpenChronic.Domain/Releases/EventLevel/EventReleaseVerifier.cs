@@ -1,0 +1,180 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace OpenChronic.Domain.Releases.EventLevel;
+
+/// <summary>
+/// Re-checks an event-level release from its files alone: the manifest's hashes, that every event belongs to a
+/// released person, k on the quasi-identifier classes, k^m on each person's set of <c>code@period</c> items and the
+/// support of every ordered sequence of up to L items (an item before another when its period ends before the other
+/// begins), all counted afresh here, plus the <see cref="IdentifierScan"/>.
+/// </summary>
+public static class EventReleaseVerifier
+{
+    /// <summary>Whether the <c>release.json</c> of <paramref name="directory"/> is an event-level manifest.</summary>
+    public static bool IsEventLevel(string directory)
+    {
+        var path = Path.Combine(directory, ReleaseManifest.FileName);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.TryGetProperty("kind", out var kind) && kind.GetString() == EventReleaseManifest.EventLevelKind;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Verifies the release in <paramref name="directory"/>; the problems found and the re-derived figures.</summary>
+    public static (List<string> Problems, EventAchieved? Achieved) Verify(string directory)
+    {
+        var problems = new List<string>();
+        EventReleaseManifest? manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<EventReleaseManifest>(File.ReadAllText(Path.Combine(directory, ReleaseManifest.FileName)), ReleasePolicy.JsonOptions);
+        }
+        catch (Exception e) when (e is JsonException or IOException)
+        {
+            problems.Add($"{ReleaseManifest.FileName}: {e.Message}");
+            return (problems, null);
+        }
+
+        if (manifest is null || manifest.Policy.Validate() is { } bad)
+        {
+            problems.Add($"{ReleaseManifest.FileName}: no usable policy.");
+            return (problems, null);
+        }
+
+        foreach (var file in manifest.Files)
+        {
+            var path = Path.Combine(directory, file.Path);
+            if (!File.Exists(path) || Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) != file.Sha256)
+            {
+                problems.Add($"{file.Path}: missing or its SHA-256 differs from the manifest.");
+            }
+        }
+
+        var persons = EventReleaseRows.ReadCsv(Path.Combine(directory, EventReleaseRows.PersonsCsv), EventReleaseRows.PersonColumns, problems);
+        var events = EventReleaseRows.ReadCsv(Path.Combine(directory, EventReleaseRows.EventsCsv), EventReleaseRows.EventColumns, problems);
+        var achieved = Check(persons, events, manifest.Policy, problems);
+        if (persons.Count != manifest.Persons || events.Count != manifest.Events)
+        {
+            problems.Add($"the manifest announces {manifest.Persons} persons and {manifest.Events} events, the files hold {persons.Count} and {events.Count}.");
+        }
+
+        problems.AddRange(IdentifierScan.Scan(directory, new HashSet<string>()));
+        return (problems, achieved);
+    }
+
+    /// <summary>Checks released rows against <paramref name="policy"/>; violations are added to <paramref name="problems"/>.</summary>
+    public static EventAchieved Check(IReadOnlyList<string[]> persons, IReadOnlyList<string[]> events, EventReleasePolicy policy, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(problems);
+        var before = problems.Count;
+        var classes = persons.GroupBy(p => $"{p[1]}|{p[2]}|{p[3]}", StringComparer.Ordinal).Select(g => g.Count()).ToList();
+        var qiK = classes.Count == 0 ? 0 : classes.Min();
+        if (classes.Count > 0 && qiK < policy.K)
+        {
+            problems.Add($"a quasi-identifier class holds {qiK} persons, under k = {policy.K}.");
+        }
+
+        var known = persons.Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+        if (known.Count != persons.Count)
+        {
+            problems.Add("a person appears twice in persons.csv.");
+            return new EventAchieved(qiK, 0, policy.M, 0, policy.SequenceLength, problems.Count - before);
+        }
+
+        var qi = persons.ToDictionary(p => p[0], p => policy.WithinQuasiIdentifiers ? $"{p[1]}|{p[2]}|{p[3]}|" : "", StringComparer.Ordinal);
+        var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (!known.Contains(e[0]))
+            {
+                problems.Add("events.csv holds an event of a person absent from persons.csv.");
+                break;
+            }
+
+            (sets.TryGetValue(e[0], out var set) ? set : sets[e[0]] = []).Add(qi[e[0]] + e[2] + "@" + e[3]);
+        }
+
+        var items = sets.Values.Select(s => s.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()).ToList();
+        var km = MinSupport(items, policy.M, (set, emit) => Combine(set, policy.M, 0, [], emit));
+        if (km < policy.K)
+        {
+            problems.Add($"a combination of up to {policy.M} events is shared by {km} persons, under k = {policy.K}.");
+        }
+
+        var spans = new PeriodSpans(policy.TimeUnit);
+        var sequences = MinSupport(items, policy.SequenceLength, (set, emit) => Sequences(set, spans, policy.SequenceLength, [], emit));
+        if (sequences < policy.K)
+        {
+            problems.Add($"an ordered sequence of up to {policy.SequenceLength} events is shared by {sequences} persons, under k = {policy.K}.");
+        }
+
+        return new EventAchieved(qiK, km, policy.M, sequences, policy.SequenceLength, problems.Count - before);
+    }
+
+    private static int MinSupport(List<string[]> sets, int size, Action<string[], Action<string>> enumerate)
+    {
+        var supports = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var set in sets)
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            enumerate(set, key =>
+            {
+                if (seen.Add(key))
+                {
+                    supports[key] = supports.GetValueOrDefault(key) + 1;
+                }
+            });
+        }
+
+        return supports.Count == 0 ? int.MaxValue : supports.Values.Min();
+    }
+
+    private static void Combine(string[] set, int left, int start, List<string> chosen, Action<string> emit)
+    {
+        for (var i = start; i < set.Length; i++)
+        {
+            chosen.Add(set[i]);
+            emit(string.Join('\u001f', chosen));
+            if (left > 1)
+            {
+                Combine(set, left - 1, i + 1, chosen, emit);
+            }
+
+            chosen.RemoveAt(chosen.Count - 1);
+        }
+    }
+
+    private static void Sequences(string[] set, PeriodSpans spans, int left, List<string> chosen, Action<string> emit)
+    {
+        foreach (var item in set)
+        {
+            if (chosen.Count > 0 && !spans.Before(chosen[^1], item))
+            {
+                continue;
+            }
+
+            chosen.Add(item);
+            emit(string.Join('>', chosen));
+            if (left > 1)
+            {
+                Sequences(set, spans, left - 1, chosen, emit);
+            }
+
+            chosen.RemoveAt(chosen.Count - 1);
+        }
+    }
+}

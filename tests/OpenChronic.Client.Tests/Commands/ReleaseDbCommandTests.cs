@@ -1,0 +1,66 @@
+using System.Text.Json;
+using OpenChronic.Client.Commands;
+using OpenChronic.Client.Tests.Grid;
+using OpenChronic.Domain.Releases;
+using OpenChronic.Domain.Releases.EventLevel;
+using OpenChronic.Ingestion.Database;
+using Spectre.Console;
+
+namespace OpenChronic.Client.Tests.Commands;
+
+[Collection(BuiltDatabaseCollection.Name)]
+public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposable
+{
+    private readonly string _out = Path.Combine(Path.GetTempPath(), "oc-releasedb-" + Guid.NewGuid().ToString("N"));
+    private readonly StringWriter _output = new();
+
+    private IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_out))
+        {
+            Directory.Delete(_out, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_Database_ReleasesVerifiedFilesWithoutIdentifiers()
+    {
+        var exit = ReleaseDbCommand.Run(built.Database, "all", "default", _out, "test-secret", Console);
+
+        Assert.True(exit == 0, _output.ToString());
+        Assert.Equal(0, VerifyReleaseCommand.Run(_out, "default", Console));
+        var keys = DatabaseReader.Open(built.Database).ReadPatients().Select(p => p.Id.ToString("N")).ToHashSet();
+        keys.Add("test-secret");
+        Assert.Empty(IdentifierScan.Scan(_out, keys));
+        var manifest = JsonSerializer.Deserialize<EventReleaseManifest>(File.ReadAllText(Path.Combine(_out, ReleaseManifest.FileName)), ReleasePolicy.JsonOptions)!;
+        Assert.True(manifest.Achieved.KmSupport >= manifest.Policy.K);
+        Assert.Contains(manifest.MeasuredRisks, r => r.Name == "m_event_attack_max" && r.Value <= 1.0 / manifest.Policy.K);
+    }
+
+    [Fact]
+    public void Run_TamperedRelease_FailsVerification()
+    {
+        Assert.Equal(0, ReleaseDbCommand.Run(built.Database, "all", "default", _out, null, Console));
+        File.AppendAllText(Path.Combine(_out, EventReleaseRows.EventsCsv), "x,dispensation,atc:Z99,q0\n");
+
+        Assert.Equal(1, VerifyReleaseCommand.Run(_out, "default", Console));
+    }
+
+    [Fact]
+    public void Run_ImpossiblePolicy_IsRefusedAndWritesNothing()
+    {
+        var policy = Path.Combine(Path.GetTempPath(), "oc-policy-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(policy, """{ "k": 100000, "maxSuppressedPersons": 0 }""");
+        try
+        {
+            Assert.Equal(1, ReleaseDbCommand.Run(built.Database, "all", policy, _out, null, Console));
+            Assert.False(Directory.Exists(_out));
+        }
+        finally
+        {
+            File.Delete(policy);
+        }
+    }
+}
