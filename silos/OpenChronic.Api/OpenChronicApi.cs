@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenChronic.Api.Audit;
+using OpenChronic.Api.Counts;
 using OpenChronic.Api.Keys;
 using OpenChronic.Api.Releases;
 
@@ -20,6 +21,7 @@ public static class OpenChronicApi
         services.AddSingleton(new AuditLog(options.StateDirectory));
         services.AddSingleton(new ReleaseCatalog(options.ReleasesDirectory));
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<DpNoiseSource>();
         services.AddOpenApi();
         return services;
     }
