@@ -31,7 +31,7 @@ internal static class ApiEndpoints
             .WithSummary("A file of a release; CSV tables also as ?format=json or ?format=parquet.");
         v1.MapPost("/cohorts/{cohort}/releases/{release}/counts", CountsEndpoint.HandleAsync).WithName("postCounts")
             .WithSummary("Differentially private person counts over the release's quasi-identifiers, charged to the agency's budget.");
-        v1.MapGet("/audit", GetAudit).WithName("getAudit").WithSummary("The audit log (operators only); ?after=N for entries after sequence N.");
+        v1.MapGet("/audit", GetAuditAsync).WithName("getAudit").WithSummary("The audit log (operators only); ?after=N for entries after sequence N.");
     }
 
     private static IResult Ready(ApiOptions options)
@@ -124,7 +124,7 @@ internal static class ApiEndpoints
             : Results.File(TableFormats.ToParquet(header, rows), "application/vnd.apache.parquet", stem + ".parquet");
     }
 
-    private static IResult GetAudit(HttpContext context, AuditLog audit)
+    private static async Task<IResult> GetAuditAsync(HttpContext context, IAuditLog audit)
     {
         if (UnknownParameter(context, ["after"]) is { } bad)
         {
@@ -143,7 +143,7 @@ internal static class ApiEndpoints
             return ApiErrors.Bad(context, "after must be a non-negative entry number");
         }
 
-        return Results.Json(audit.Read().Where(e => e.Sequence > after).ToList(), ApiJson.Default.ListAuditEntry);
+        return Results.Json((await audit.ReadAsync(after, context.RequestAborted)).ToList(), ApiJson.Default.ListAuditEntry);
     }
 
     private static ApiKeyRecord Caller(HttpContext context) =>

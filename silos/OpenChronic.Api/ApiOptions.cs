@@ -12,6 +12,15 @@ public sealed class ApiOptions
     /// <summary>Requests a key may make per minute before getting 429.</summary>
     public int RequestsPerMinute { get; set; } = 120;
 
+    /// <summary>
+    /// PostgreSQL connection string of the audit log in cluster mode (table <c>openchronic_api_audit</c>); null or empty
+    /// keeps the file <c>audit.jsonl</c> in <see cref="StateDirectory"/> (embedded mode).
+    /// </summary>
+    public string? AuditConnectionString { get; set; }
+
+    /// <summary>Name of the audit chain in PostgreSQL (the cluster's service id): every silo of a cluster appends to the same chain.</summary>
+    public string AuditLogName { get; set; } = "openchronic";
+
     /// <summary>Differential-privacy limits of the counts endpoint.</summary>
     public DpCountOptions Counts { get; set; } = new();
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using OpenChronic.Api.Audit;
 using OpenChronic.Api.Counts;
 using OpenChronic.Api.Keys;
@@ -18,7 +19,19 @@ public static class OpenChronicApi
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(sp => new ApiKeyStore(options.StateDirectory, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new AuditLog(options.StateDirectory));
+        if (string.IsNullOrWhiteSpace(options.AuditConnectionString))
+        {
+            var file = new AuditLog(options.StateDirectory);
+            services.AddSingleton(file);
+            services.AddSingleton<IAuditLog>(file);
+        }
+        else
+        {
+            var source = NpgsqlDataSource.Create(options.AuditConnectionString);
+            services.AddSingleton(source);
+            services.AddSingleton<IAuditLog>(new PostgresAuditLog(source, options.AuditLogName));
+        }
+
         services.AddSingleton(new ReleaseCatalog(options.ReleasesDirectory));
         services.AddSingleton<RateLimits>();
         services.AddSingleton<DpNoiseSource>();
