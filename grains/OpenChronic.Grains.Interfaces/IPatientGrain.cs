@@ -8,11 +8,19 @@ namespace OpenChronic.Grains;
 public interface IPatientGrain : IGrainWithGuidKey
 {
     /// <summary>
-    /// Applies one work unit's events for this patient. A unit already applied is ignored, so a retried or
-    /// duplicated unit changes nothing; returns false in that case.
+    /// Applies one work unit's events for this patient, in memory (nothing is written per unit). A unit already
+    /// applied, committed or not, is ignored, so a retried or duplicated unit changes nothing; returns false then.
     /// </summary>
     [Alias("ApplyUnit")]
     ValueTask<bool> ApplyUnitAsync(UnitEvents unit);
+
+    /// <summary>
+    /// Persists the units applied since the last commit: the timeline and their unit hashes in one state write, so
+    /// that after a restart the patient holds exactly the events of the units it says it applied. Returns false when
+    /// there was nothing to write. The ingest job commits every patient once its units are done.
+    /// </summary>
+    [Alias("Commit")]
+    ValueTask<bool> CommitAsync();
 
     /// <summary>The patient's profile, event count and the units applied so far.</summary>
     [Alias("GetSnapshot")]
@@ -28,4 +36,11 @@ public interface IPatientGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Derive")]
     ValueTask<PatientDerived> DeriveAsync(int[] years);
+
+    /// <summary>
+    /// What the database export needs in one call: derives like <see cref="DeriveAsync"/> (summary pushed to the
+    /// partition) and returns the profile and the timeline as an event pack with the derived pathway.
+    /// </summary>
+    [Alias("Export")]
+    ValueTask<PatientExport> ExportAsync(int[] years);
 }

@@ -48,3 +48,10 @@ public sealed record PatientSummary(
     [property: Id(2)] ImmutableArray<ConditionYearWire> Conditions,
     [property: Id(3)] ImmutableArray<int> AldNumbers,
     [property: Id(4)] int EventCount);
+
+/// <summary>One patient as the database export writes it: profile, timeline (an <c>EventPack</c>) and derived pathway.</summary>
+[GenerateSerializer, Immutable, Alias("OpenChronic.PatientExport")]
+public sealed record PatientExport(
+    [property: Id(0)] PatientProfile? Profile,
+    [property: Id(1)] byte[] Pack,
+    [property: Id(2)] PatientDerived Derived);

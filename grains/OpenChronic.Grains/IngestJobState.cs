@@ -1,6 +1,9 @@
 namespace OpenChronic.Grains;
 
-/// <summary>Persisted state of an ingest job: the request, the planned units and the reports of the units done.</summary>
+/// <summary>
+/// Persisted state of an ingest job: the request, the planned units, the reports of the units done (in completion
+/// order) and how many of them (a prefix of <see cref="Done"/>) are committed in the patients.
+/// </summary>
 [GenerateSerializer, Alias("OpenChronic.IngestJobState")]
 public sealed class IngestJobState
 {
@@ -21,4 +24,11 @@ public sealed class IngestJobState
 
     [Id(5)]
     public double Seconds { get; set; }
+
+    /// <summary>The first <c>CommittedUnits</c> reports of <see cref="Done"/> are durable in every patient.</summary>
+    [Id(6)]
+    public int CommittedUnits { get; set; }
+
+    [Id(7)]
+    public double CommitSeconds { get; set; }
 }

@@ -9,13 +9,15 @@ namespace OpenChronic.Grains;
 
 /// <summary>
 /// Applies one work unit: reads it through the ingestion unit readers (filters, joins, person resolution), then sends
-/// each patient its events in one call, at most <see cref="InFlight"/> calls at a time. Rejected rows go to the unit's
+/// each patient its events in one call (a packed, immutable payload), at most <see cref="InFlight"/> calls at a time
+/// in a sliding window. Rejected rows go to the unit's
 /// rejects file, rewritten whole when the unit is retried, so a retry never duplicates them.
 /// </summary>
 [StatelessWorker]
 public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<IngestWorkerGrain> logger) : Grain, IIngestWorkerGrain
 {
-    private const int InFlight = 1024;
+    private const int InFlight = 4096;
+    private static readonly byte[] s_noEvents = EventPack.Pack([]);
 
     public Task<string[]> PlanUnitsAsync(IngestRequest request)
     {
@@ -31,7 +33,7 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         var session = sessions.Get(request.ExtractDirectory);
         var unit = session.Unit(unitId);
         LogUnitStarted(logger, unitId, unit.Files.Length);
-        var calls = new List<Task>(InFlight);
+        var calls = new Queue<Task>(InFlight);
         long events = 0;
         UnitReport report;
         if (unit.Kind == WorkUnitKind.Beneficiaries)
@@ -40,12 +42,15 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
             for (var i = 0; i < persons.Count; i++)
             {
                 var info = persons[i];
-                CareEvent[] death = info.DeathDay is { } day
-                    ? [new CareEvent(day, day, CareEventKind.Death, CareEventTraits.None, 0, 0, 0, 0)]
-                    : [];
-                events += death.Length;
+                var pack = s_noEvents;
+                if (info.DeathDay is { } day)
+                {
+                    pack = EventPack.Pack([new CareEvent(day, day, CareEventKind.Death, CareEventTraits.None, 0, 0, 0, 0)]);
+                    events++;
+                }
+
                 var profile = new PatientProfile(info.Sex, info.BirthYear, info.BirthMonth, info.Departement, info.Commune, info.DeathDay);
-                await Send(calls, session.Keys[i], new UnitEvents(unitId, EventPack.Pack(death), profile));
+                await Send(calls, session.Keys[i], new UnitEvents(unitId, pack, profile));
             }
 
             await Task.WhenAll(calls);
@@ -77,15 +82,15 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         return report;
     }
 
-    private async Task Send(List<Task> calls, Guid key, UnitEvents unit)
+    private async Task Send(Queue<Task> calls, Guid key, UnitEvents unit)
     {
-        if (calls.Count >= InFlight)
+        // Calls finish roughly in the order they were made: waiting for the oldest keeps the window full.
+        while (calls.Count >= InFlight)
         {
-            await Task.WhenAll(calls);
-            calls.Clear();
+            await calls.Dequeue();
         }
 
-        calls.Add(GrainFactory.GetGrain<IPatientGrain>(key).ApplyUnitAsync(unit).AsTask());
+        calls.Enqueue(GrainFactory.GetGrain<IPatientGrain>(key).ApplyUnitAsync(unit).AsTask());
     }
 
     // Units name file partitions; counts only. Patient keys and identifiers are never logged.

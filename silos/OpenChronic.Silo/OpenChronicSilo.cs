@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Grains;
 using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace OpenChronic.Silo;
 
@@ -28,6 +30,10 @@ public static partial class OpenChronicSilo
         ArgumentNullException.ThrowIfNull(pseudonym);
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "openchronic", clusterId: "openchronic-embedded");
         silo.AddMemoryGrainStorage(PatientStorage);
+
+        // Patient state is mostly an event pack: Orleans' binary serializer copies it, the default JSON one base64-encodes it.
+        silo.Services.AddOptions<MemoryGrainStorageOptions>(PatientStorage)
+            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
         silo.AddMemoryGrainStorage(JobStorage);
         silo.AddMemoryGrainStorage("ledgers");
         silo.AddMemoryGrainStorage("cohorts");

@@ -23,10 +23,10 @@ public sealed class IngestJobTests(ClusterFixture fixture) : IAsyncLifetime
 
     private IngestRequest Request => new(Path.Combine(_root, "extract"), Path.Combine(_root, "rejects"));
 
-    private async Task<IngestProgress> RunJob(string name)
+    private async Task<IngestProgress> RunJob(string name, int commitEvery = 0)
     {
         var job = fixture.Grains.GetGrain<IIngestJobGrain>(name);
-        await job.StartAsync(Request);
+        await job.StartAsync(Request with { CommitEvery = commitEvery });
         var clock = System.Diagnostics.Stopwatch.StartNew();
         IngestProgress progress;
         do
@@ -64,6 +64,7 @@ public sealed class IngestJobTests(ClusterFixture fixture) : IAsyncLifetime
         var progress = await RunJob("ingest-test");
         Assert.Equal("completed", progress.Status);
         Assert.Equal(progress.UnitsTotal, progress.UnitsDone);
+        Assert.Equal(progress.UnitsTotal, progress.UnitsCommitted);
         Assert.Equal("IR_BEN_R", progress.Units[0].UnitId);
         Assert.All(progress.Units, u => Assert.Equal(u.SourceRows, u.KeptRows + u.Filtered.Values.Sum() + u.RejectedRows));
 
@@ -75,6 +76,12 @@ public sealed class IngestJobTests(ClusterFixture fixture) : IAsyncLifetime
         // A retried unit (the worker called again for a unit already applied) adds nothing.
         var dcir = progress.Units.First(u => u.UnitId.StartsWith("DCIR:", StringComparison.Ordinal) && u.Events > 0);
         await fixture.Grains.GetGrain<IIngestWorkerGrain>(0).ProcessUnitAsync(Request, dcir.UnitId);
+        Assert.Equal(events, (await CountPatients(members)).Events);
+
+        // The whole job run again, with a checkpoint every 5 units: every unit reaches patients that committed it.
+        var again = await RunJob("ingest-test-again", commitEvery: 5);
+        Assert.Equal("completed", again.Status);
+        Assert.Equal(again.UnitsTotal, again.UnitsCommitted);
         Assert.Equal(events, (await CountPatients(members)).Events);
 
         // Injected malformed rows end in the rejects files, one file per unit.

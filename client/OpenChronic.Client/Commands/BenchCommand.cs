@@ -9,7 +9,9 @@ internal static class BenchCommand
     {
         BenchIoCommand.Create(),
         BenchAnonymizeCommand.CreateAnonymize(),
+        BenchBuildCommand.Create(),
         BenchClusterCommand.Create(),
         BenchCalibrateCommand.Create(),
+        BenchPredictCommand.Create(),
     };
 }

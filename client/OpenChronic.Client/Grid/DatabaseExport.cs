@@ -6,50 +6,55 @@ namespace OpenChronic.Client.Grid;
 
 /// <summary>
 /// Exports the grid's patients to the Open Chronic database, partition by partition: each patient derives its
-/// pathway for the requested years, then its profile, events and derived tables are appended to the writer.
-/// Calls are issued in bounded parallel waves; rows are appended in partition and key order, so the files do not
-/// depend on scheduling.
+/// pathway for the requested years and returns it with its profile and timeline in ONE call; the rows are appended
+/// in partition and key order, so the files do not depend on scheduling. The next partition's calls are already in
+/// flight while one partition is appended.
 /// </summary>
 internal static class DatabaseExport
 {
-    private const int Wave = 512;
-
     public static async Task<long> ExportAsync(IGrainFactory grains, DatabaseWriter writer, int[] years,
         IProgress<(int Partition, long Patients)>? progress, CancellationToken cancellationToken)
     {
         long patients = 0;
+        var next = Fetch(grains, 0, years);
         for (var p = 0; p < Partitions.Count; p++)
         {
-            var members = await grains.GetGrain<IPartitionGrain>(p).GetMembersAsync();
-            for (var start = 0; start < members.Count; start += Wave)
+            cancellationToken.ThrowIfCancellationRequested();
+            var (keys, exports) = await next;
+            if (p + 1 < Partitions.Count)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var keys = members.Skip(start).Take(Wave).ToArray();
-                var results = await Task.WhenAll(keys.Select(async key =>
-                {
-                    var patient = grains.GetGrain<IPatientGrain>(key);
-                    var derived = await patient.DeriveAsync(years);
-                    var snapshot = await patient.GetSnapshotAsync();
-                    var timeline = await patient.GetTimelineAsync();
-                    return (key, derived, snapshot, timeline);
-                }));
-                foreach (var (key, derived, snapshot, timeline) in results)
-                {
-                    Append(writer, key, derived, snapshot, EventPack.Unpack(timeline));
-                }
-
-                patients += keys.Length;
+                next = Fetch(grains, p + 1, years);
             }
 
+            for (var i = 0; i < keys.Count; i++)
+            {
+                Append(writer, keys[i], exports[i]);
+            }
+
+            patients += keys.Count;
             progress?.Report((p, patients));
         }
 
         return patients;
     }
 
-    private static void Append(DatabaseWriter writer, Guid key, PatientDerived derived, PatientSnapshot snapshot, CareEvent[] events)
+    private static async Task<(IReadOnlyList<Guid> Keys, PatientExport[] Exports)> Fetch(IGrainFactory grains, int partition, int[] years)
     {
-        var profile = snapshot.Profile;
+        var keys = await grains.GetGrain<IPartitionGrain>(partition).GetMembersAsync();
+        var calls = new Task<PatientExport>[keys.Count];
+        for (var i = 0; i < calls.Length; i++)
+        {
+            calls[i] = grains.GetGrain<IPatientGrain>(keys[i]).ExportAsync(years).AsTask();
+        }
+
+        return (keys, await Task.WhenAll(calls));
+    }
+
+    private static void Append(DatabaseWriter writer, Guid key, PatientExport export)
+    {
+        var profile = export.Profile;
+        var derived = export.Derived;
+        var events = EventPack.Unpack(export.Pack);
         writer.AppendPatient(key, profile?.Sex ?? 0, profile?.BirthYear ?? 0, profile?.BirthMonth, profile?.Departement ?? "",
             profile?.Commune ?? "", profile?.DeathDay is { } death ? DateOnly.FromDayNumber(death) : null, events.Length);
         writer.AppendEvents(key, events);

@@ -87,11 +87,19 @@ public sealed class PersonDirectory
         return _fictitious.Contains(nir) ? PersonResolution.Fictitious : PersonResolution.Unknown;
     }
 
+    /// <summary>Resolves a PMSI NIR_ANO_17 without the admission day (see the overload).</summary>
+    public PersonResolution ResolvePmsi(ReadOnlySpan<byte> nirAno17, long? rankHint, long? sexHint, int? birthYearHint, out int person) =>
+        ResolvePmsi(nirAno17, rankHint, sexHint, birthYearHint, null, out person);
+
     /// <summary>
-    /// Resolves a PMSI NIR_ANO_17 (no twin rank): a single person sharing it resolves; among twins, the rank hint
-    /// (T_MCOaaC.RNG_BEN), then the sex hint (COD_SEX), then the birth-year hint pick one, else the key is ambiguous.
+    /// Resolves a PMSI NIR_ANO_17 (linked to BEN_NIR_PSA; PMSI carries no BEN_RNG_GEM). A single person sharing it
+    /// resolves. Twins (several BEN_IDT_ANO under one BEN_NIR_PSA) are told apart by what the stay carries: the rank
+    /// (T_MCOaaC.RNG_BEN) when present, else the candidates compatible with the sex (T_MCOaaB.COD_SEX), the birth
+    /// year (admission year − AGE_ANN, ±1) and being alive on the admission day (BEN_DCD_DTE). One compatible
+    /// candidate resolves; otherwise the link is <see cref="PersonResolution.Ambiguous"/>: same-sex twins born the
+    /// same year and both alive cannot be told apart from PMSI data, which is a limit of the SNDS linkage, not an error.
     /// </summary>
-    public PersonResolution ResolvePmsi(ReadOnlySpan<byte> nirAno17, long? rankHint, long? sexHint, int? birthYearHint, out int person)
+    public PersonResolution ResolvePmsi(ReadOnlySpan<byte> nirAno17, long? rankHint, long? sexHint, int? birthYearHint, int? admissionDay, out int person)
     {
         person = -1;
         if (nirAno17.IsEmpty || IsDummy(nirAno17))
@@ -121,7 +129,9 @@ public sealed class PersonDirectory
         foreach (var c in candidates)
         {
             var info = _infos[c];
-            if ((sexHint is null || info.Sex == sexHint) && (birthYearHint is null || Math.Abs(info.BirthYear - birthYearHint.Value) <= 1))
+            if ((sexHint is null || info.Sex == sexHint)
+                && (birthYearHint is null || Math.Abs(info.BirthYear - birthYearHint.Value) <= 1)
+                && (admissionDay is null || info.DeathDay is not { } death || death >= admissionDay.Value))
             {
                 pick = c;
                 matches++;

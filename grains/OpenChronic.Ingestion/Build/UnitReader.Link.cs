@@ -52,10 +52,16 @@ public sealed partial class UnitReader
             var hasDay = Cells.TryDay(entry, row, out var day) || Cells.TryDay(start, row, out day);
             var endDay = Cells.TryDay(exit, row, out var e) || Cells.TryDay(end, row, out e) ? e : day;
             var birthYear = stay.Age is { } age && hasDay ? DateOnly.FromDayNumber(day).Year - age : (int?)null;
-            var resolution = _persons.ResolvePmsi(Cells.Bytes(nir, row), Cells.TryLong(rank, row, out var r) ? r : null, stay.Sex, birthYear, out var person);
-            if (resolution is PersonResolution.Dummy or PersonResolution.Fictitious)
+            var resolution = _persons.ResolvePmsi(Cells.Bytes(nir, row), Cells.TryLong(rank, row, out var r) ? r : null, stay.Sex, birthYear,
+                hasDay ? day : null, out var person);
+            if (resolution is PersonResolution.Dummy or PersonResolution.Fictitious || (resolution == PersonResolution.Ambiguous && hasDay))
             {
-                stay.Filter = resolution == PersonResolution.Dummy ? DummyNir : FictitiousNir;
+                stay.Filter = resolution switch
+                {
+                    PersonResolution.Dummy => DummyNir,
+                    PersonResolution.Fictitious => FictitiousNir,
+                    _ => AmbiguousTwins,
+                };
                 acc.Table(label).Filter(stay.Filter);
                 continue;
             }
@@ -63,7 +69,7 @@ public sealed partial class UnitReader
             if (resolution != PersonResolution.Resolved || !hasDay)
             {
                 acc.Reject(label, file.RelativePath, at, hasDay ? "NIR_ANO_17" : "ENT_DAT",
-                    !hasDay ? "missing admission date" : resolution == PersonResolution.Ambiguous ? "ambiguous person (twins, no hint)" : "unknown person (NIR_ANO_17 not in IR_BEN_R)");
+                    !hasDay ? "missing admission date" : "unknown person (NIR_ANO_17 not in IR_BEN_R)");
                 continue;
             }
 

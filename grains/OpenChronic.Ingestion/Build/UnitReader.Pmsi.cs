@@ -10,6 +10,13 @@ public sealed partial class UnitReader
     private const string ErrorGhm = "GHM in error (GRG_GHM 90*)";
     private const string QualityFlag = "quality flag (T_MCOaaC *_RET ≠ 0)";
     private const string DummyNir = "dummy NIR_ANO_17";
+
+    /// <summary>
+    /// Same-sex twins born the same year and alive share NIR_ANO_17 and PMSI has no twin rank: the stay belongs to
+    /// one of them and nothing in it says which (see <see cref="PersonDirectory.ResolvePmsi(ReadOnlySpan{byte}, long?, long?, int?, int?, out int)"/>).
+    /// The stay and its lines are set aside, counted under this reason, rather than attributed at random.
+    /// </summary>
+    private const string AmbiguousTwins = "ambiguous twin link (same-sex twins share NIR_ANO_17; PMSI has no twin rank)";
     private static readonly string[] s_retFlags = ["NIR_RET", "SEJ_RET", "FHO_RET", "PMS_RET", "DAT_RET"];
 
     private void ReadPmsi(WorkUnit unit, UnitAccumulator acc, CancellationToken cancellationToken)
@@ -57,7 +64,7 @@ public sealed partial class UnitReader
                         Death = Cells.Long(exit, row) == 9,
                         Sex = Cells.TryLong(sex, row, out var s) && s is 1 or 2 ? s : null,
                         Age = Cells.TryLong(age, row, out var a) ? (int)Math.Clamp(a, 0, 150) : null,
-                        Establishment = Cells.TryLong(eta, row, out var n) && n >= 0 ? (ulong)n : Cells.Pack(Cells.Bytes(eta, row)),
+                        Establishment = PackedCode.TryPack(System.Text.Encoding.ASCII.GetString(Cells.Bytes(eta, row)).Trim(), out var etaNum) ? etaNum : Cells.Pack(Cells.Bytes(eta, row)),
                         Person = -1,
                     });
                 }

@@ -17,6 +17,7 @@ public sealed partial class UnitReader
     private readonly DrugReferential _drugs;
     private readonly Nomenclature? _cim;
     private readonly SndsReadOptions _options;
+    private readonly Dictionary<string, SndsReadOptions> _projected = new(StringComparer.Ordinal);
 
     public UnitReader(PersonDirectory persons, DrugReferential? drugs = null, NomenclatureSet? nomenclatures = null, SndsReadOptions? options = null)
     {
@@ -54,10 +55,31 @@ public sealed partial class UnitReader
         return acc.Build(unit.Id);
     }
 
+    /// <summary>
+    /// The read options of a table: unless the caller chose columns, only the columns this reader uses (<see
+    /// cref="UsedColumns"/>) are decoded. A claims table has 50 to 100 columns and the build uses about 20 of
+    /// them; a malformed value in a column the build does not use no longer rejects the row.
+    /// </summary>
+    private SndsReadOptions OptionsFor(SndsTable table)
+    {
+        if (_options.Columns is not null || !UsedColumns.TryGetValue(table.Name, out var used))
+        {
+            return _options;
+        }
+
+        if (!_projected.TryGetValue(table.Name, out var options))
+        {
+            options = _options with { Columns = [.. used.Where(c => table.TryGetColumn(c, out _))] };
+            _projected.Add(table.Name, options);
+        }
+
+        return options;
+    }
+
     /// <summary>Streams every batch of <paramref name="file"/>, counting it as source.</summary>
     private IEnumerable<SndsReadBatch> Batches(ExtractFile file, UnitAccumulator acc, CancellationToken cancellationToken)
     {
-        using var reader = SndsTableReader.Open(file.Path, file.Name.Table, _options);
+        using var reader = SndsTableReader.Open(file.Path, file.Name.Table, OptionsFor(file.Name.Table));
         while (reader.ReadNext() is { } read)
         {
             cancellationToken.ThrowIfCancellationRequested();

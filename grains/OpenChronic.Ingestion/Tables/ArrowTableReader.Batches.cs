@@ -28,11 +28,11 @@ internal sealed partial class ArrowTableReader
             {
                 // a slice shares its buffers with the rest of the file batch, which a caller disposing it
                 // could free (decompressed IPC buffers are owned): it is copied
-                arrays[k] = sliced ? Filter(column, _buffers[k], null) : column;
+                arrays[k] = sliced ? Filter(column, Buffer(k), null) : column;
                 continue;
             }
 
-            var buffer = _buffers[k];
+            var buffer = Buffer(k);
             for (var row = 0; row < length; row++)
             {
                 if (column.IsNull(row))
@@ -85,13 +85,15 @@ internal sealed partial class ArrowTableReader
             rowNumbers = [.. accepted];
             for (var k = 0; k < arrays.Length; k++)
             {
-                arrays[k] = Filter(arrays[k], _buffers[k], rejectReasons);
+                arrays[k] = Filter(arrays[k], Buffer(k), rejectReasons);
             }
         }
 
         _rowBase += length;
         return new SndsReadBatch(new RecordBatch(Schema, arrays, rowNumbers.Length), rowNumbers, rejects);
     }
+
+    private ColumnBuffer Buffer(int k) => _buffers[k] ??= ColumnBuffer.Create(_columns[k], _batchSize, decimalComma: false);
 
     /// <summary>
     /// The next stretch of at most the batch size rows: a file batch as it is, or a slice of it when it is

@@ -17,7 +17,8 @@ internal sealed partial class ArrowTableReader : ISndsTableReader
     private readonly IDisposable[] _owned;
     private readonly string[] _sourceNames;
     private readonly bool[] _passThrough;
-    private readonly ColumnBuffer[] _buffers;
+    private readonly ColumnBuffer?[] _buffers;
+    private readonly SndsColumn[] _columns;
     private readonly int _batchSize;
     private char[] _chars = new char[256];
     private long _rowBase;
@@ -40,12 +41,15 @@ internal sealed partial class ArrowTableReader : ISndsTableReader
 
         Schema = SndsArrowSchema.For(table, match.Columns.Select(c => c.Name));
         _sourceNames = [.. match.FileIndexes.Select(i => fileSchema.FieldsList[i].Name)];
-        _buffers = [.. match.Columns.Select(c => ColumnBuffer.Create(c, batchSize, decimalComma: false))];
+        // Buffers are made on first use: a typed file passes most columns through and never needs theirs
+        // (allocating a batch-sized buffer per column for every file opened cost more than reading small files).
+        _columns = match.Columns;
+        _buffers = new ColumnBuffer?[_columns.Length];
         _passThrough = new bool[_buffers.Length];
         for (var k = 0; k < _buffers.Length; k++)
         {
             var source = fileSchema.FieldsList[match.FileIndexes[k]].DataType;
-            _passThrough[k] = SndsTableWriter.SameType(source, _buffers[k].Type);
+            _passThrough[k] = SndsTableWriter.SameType(source, SndsArrowSchema.ArrowType(_columns[k].Type));
             if (!_passThrough[k] && !IsConvertible(source))
             {
                 throw new SndsFormatException(path,

@@ -55,5 +55,42 @@ public sealed class PersonDirectoryTests
         }
     }
 
+    [Fact]
+    public void ResolvePmsi_SameSexTwins_DecidedOnlyByWhatTheStayCarries()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "openchronic-ben-" + Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllLines(path,
+        [
+            "BEN_NIR_PSA;BEN_RNG_GEM;BEN_IDT_ANO;BEN_SEX_COD;BEN_NAI_ANN;BEN_CDI_NIR;BEN_DCD_DTE",
+            "NIRTWIN0000000001;1;IDT_A;1;1980;00;2020-03-01",
+            "NIRTWIN0000000001;2;IDT_B;1;1980;00;",
+            "NIRTWIN0000000002;1;IDT_C;2;1970;00;",
+            "NIRTWIN0000000002;2;IDT_D;2;1971;00;",
+        ]);
+        try
+        {
+            var file = new ExtractFile(path, "IR_BEN_R.csv", SndsFileName.TryParse("IR_BEN_R.csv", SndsCatalogue.Default)!, SndsFileFormat.Csv);
+            var people = PersonDirectory.Load([file]);
+            Assert.True(people.TryResolveIdt(Ascii("IDT_B"), out var alive));
+            var before = new DateOnly(2020, 1, 1).DayNumber;
+            var after = new DateOnly(2020, 6, 1).DayNumber;
+
+            // Same sex, same birth year: only death tells them apart, and only after it.
+            Assert.Equal(PersonResolution.Ambiguous, people.ResolvePmsi(Ascii("NIRTWIN0000000001"), null, 1, 1980, before, out _));
+            Assert.Equal(PersonResolution.Resolved, people.ResolvePmsi(Ascii("NIRTWIN0000000001"), null, 1, 1980, after, out var survivor));
+            Assert.Equal(alive, survivor);
+
+            // Birth years two apart would be told apart; one apart stays within the AGE_ANN tolerance (±1).
+            Assert.Equal(PersonResolution.Ambiguous, people.ResolvePmsi(Ascii("NIRTWIN0000000002"), null, 2, 1970, after, out _));
+            Assert.Equal(PersonResolution.Resolved, people.ResolvePmsi(Ascii("NIRTWIN0000000002"), null, 2, 1972, after, out var younger));
+            Assert.True(people.TryResolveIdt(Ascii("IDT_D"), out var d));
+            Assert.Equal(d, younger);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static byte[] Ascii(string text) => Encoding.ASCII.GetBytes(text);
 }

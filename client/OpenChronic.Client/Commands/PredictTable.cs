@@ -1,0 +1,43 @@
+using System.Globalization;
+using OpenChronic.Analytics.Prediction.Evaluation;
+using Spectre.Console;
+
+namespace OpenChronic.Client.Commands;
+
+/// <summary>Console tables of a prediction run: metrics beside the true-risk AUC, and the benchmark's times and memory.</summary>
+internal static class PredictTable
+{
+    public static void Print(PredictionSummary summary, IReadOnlyList<ModelReport> reports, IAnsiConsole console)
+    {
+        var table = new Table().Title(Invariant($"{summary.Task.Target}: train {summary.Task.IndexYear}, test {summary.Task.IndexYear + 1}"))
+            .AddColumns("model", "AUC [[95 % CI]]", "true-risk AUC", "AUPRC", "Brier", "slope", "slope recal.", "CITL recal.", "E-avg recal.");
+        var trueAuc = summary.Reference is { } r ? Invariant($"{r.Auroc.Auc:F3}") : "—";
+        foreach (var m in reports)
+        {
+            table.AddRow(m.Name, Markup.Escape(Invariant($"{m.Test.Auroc.Auc:F3} [{m.Test.Auroc.Low:F3}, {m.Test.Auroc.High:F3}]")), trueAuc, Invariant($"{m.Test.Auprc:F3}"),
+                Invariant($"{m.Test.Brier.Brier:F4}"), Invariant($"{m.Test.Weak.Slope:F2}"), Invariant($"{m.TestRecalibrated.Weak.Slope:F2}"),
+                Invariant($"{m.TestRecalibrated.InTheLarge.Intercept:F2}"), Invariant($"{m.TestRecalibrated.Errors.EAverage:F4}"));
+        }
+
+        console.Write(table);
+    }
+
+    public static void PrintBench(long persons, TimeSpan load, TimeSpan features, int rows, IReadOnlyList<ModelReport> reports, int cores, long peakBytes,
+        IAnsiConsole console)
+    {
+        var table = new Table().Title(Invariant($"bench predict: {persons:N0} persons, {cores} cores"))
+            .AddColumns("step", "seconds", "rate");
+        table.AddRow("load database into the grid", Invariant($"{load.TotalSeconds:F1}"), Invariant($"{persons / Math.Max(load.TotalSeconds, 1e-9):N0} persons/s"));
+        table.AddRow("feature extraction (2 years)", Invariant($"{features.TotalSeconds:F1}"), Invariant($"{2 * persons / Math.Max(features.TotalSeconds, 1e-9):N0} person-years/s, {rows:N0} rows"));
+        foreach (var m in reports)
+        {
+            table.AddRow(Invariant($"{m.Name}: cross-validation ({m.Selection.Candidates.Count} × 3 folds)"), Invariant($"{m.SelectionTime.TotalSeconds:F1}"), "");
+            table.AddRow(Invariant($"{m.Name}: final training"), Invariant($"{m.TrainingTime.TotalSeconds:F1}"), "");
+        }
+
+        table.AddRow("peak working set", Invariant($"{peakBytes / (1024.0 * 1024):N0} MiB"), "");
+        console.Write(table);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

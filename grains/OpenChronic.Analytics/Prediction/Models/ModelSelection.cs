@@ -1,0 +1,74 @@
+using OpenChronic.Analytics.Prediction.Features;
+using OpenChronic.Analytics.Prediction.Metrics;
+
+namespace OpenChronic.Analytics.Prediction.Models;
+
+/// <summary>The cross-validated AUC of each candidate and the one chosen.</summary>
+public sealed record SelectionResult(IReadOnlyList<string> Candidates, IReadOnlyList<double> MeanAuc, int Best);
+
+/// <summary>Stratified k-fold cross-validation over a learner's candidates, and seeded stratified splits.</summary>
+public static class ModelSelection
+{
+    /// <summary>Mean held-out AUC of every candidate over <paramref name="folds"/> stratified folds; the best is the highest.</summary>
+    public static SelectionResult CrossValidate(IRiskLearner learner, FeatureBlock data, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(learner);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var fold = StratifiedFolds(data.Labels, folds, seed);
+        var candidates = learner.Candidates;
+        var means = new double[candidates.Count];
+        for (var c = 0; c < candidates.Count; c++)
+        {
+            double sum = 0;
+            for (var k = 0; k < folds; k++)
+            {
+                var trainRows = Enumerable.Range(0, data.Rows).Where(r => fold[r] != k).ToArray();
+                var testRows = Enumerable.Range(0, data.Rows).Where(r => fold[r] == k).ToArray();
+                var test = data.Subset(testRows);
+                var model = learner.Train(data.Subset(trainRows), c, seed + k);
+                sum += Discrimination.Auroc(model.Predict(test), test.Labels).Auc;
+            }
+
+            means[c] = sum / folds;
+        }
+
+        var best = 0;
+        for (var c = 1; c < means.Length; c++)
+        {
+            best = means[c] > means[best] ? c : best;
+        }
+
+        return new SelectionResult(candidates, means, best);
+    }
+
+    /// <summary>Fold number (0..folds−1) of each row: positives and negatives each shuffled (seeded) and dealt in turn.</summary>
+    public static int[] StratifiedFolds(IReadOnlyList<bool> labels, int folds, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var random = new Random(seed);
+        var fold = new int[labels.Count];
+        foreach (var positive in new[] { true, false })
+        {
+            var rows = Enumerable.Range(0, labels.Count).Where(r => labels[r] == positive).ToArray();
+            random.Shuffle(rows);
+            for (var i = 0; i < rows.Length; i++)
+            {
+                fold[rows[i]] = i % folds;
+            }
+        }
+
+        return fold;
+    }
+
+    /// <summary>Splits rows into (fit, held-out) with about <paramref name="heldOutShare"/> of each class held out.</summary>
+    public static (int[] Fit, int[] HeldOut) Split(IReadOnlyList<bool> labels, double heldOutShare, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(heldOutShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(heldOutShare, 1);
+        var folds = (int)Math.Round(1 / heldOutShare);
+        var fold = StratifiedFolds(labels, Math.Max(2, folds), seed);
+        return ([.. Enumerable.Range(0, labels.Count).Where(r => fold[r] != 0)], [.. Enumerable.Range(0, labels.Count).Where(r => fold[r] == 0)]);
+    }
+}

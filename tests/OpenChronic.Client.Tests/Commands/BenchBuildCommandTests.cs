@@ -1,0 +1,61 @@
+using System.Text.Json;
+using OpenChronic.Client.Commands;
+using Spectre.Console;
+
+namespace OpenChronic.Client.Tests.Commands;
+
+public sealed class BenchBuildCommandTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "openchronic-bench-build-" + Guid.NewGuid().ToString("N"));
+    private readonly StringWriter _output = new();
+    private readonly IAnsiConsole _console;
+
+    public BenchBuildCommandTests() =>
+        _console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(_output),
+            Ansi = AnsiSupport.No,
+            Interactive = InteractionSupport.No,
+        });
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A Parquet file still mapped; the temporary folder is cleaned by the system.
+        }
+    }
+
+    [Fact]
+    public async Task Run_BadYears_IsBadUsage() =>
+        Assert.Equal(2, await BenchBuildCommand.RunAsync(100, "2021-2019", 1, _root, keep: false, _console, TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task Run_SmallExtract_MeasuresEveryStage_AndTheTimelinesHold32BytesAnEvent()
+    {
+        var code = await BenchBuildCommand.RunAsync(300, "2020", 5, _root, keep: false, _console, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "bench-build.json"), TestContext.Current.CancellationToken));
+        var r = json.RootElement;
+        var events = r.GetProperty("events").GetInt64();
+        Assert.True(events > 0);
+        Assert.True(r.GetProperty("source_rows").GetInt64() > events / 2);
+
+        // Committed patients trim their timeline: exactly one 32-byte CareEvent per event.
+        Assert.Equal(32 * events, r.GetProperty("timeline_bytes").GetInt64());
+        var stages = r.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("name").GetString()!).ToList();
+        Assert.Contains("generate extract", stages);
+        Assert.Contains("grid: ingest + commit", stages);
+        Assert.Contains("grid: derive + export", stages);
+        Assert.Contains(stages, s => s.StartsWith("read: Dcir", StringComparison.Ordinal));
+
+        // Without --keep the extract and the database are gone; the figures stay.
+        Assert.Single(Directory.GetFileSystemEntries(_root));
+    }
+}
