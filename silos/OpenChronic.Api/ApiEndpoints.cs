@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using OpenChronic.Api.Audit;
+using OpenChronic.Api.Counts;
 using OpenChronic.Api.Keys;
 using OpenChronic.Api.Releases;
 
@@ -28,7 +29,9 @@ internal static class ApiEndpoints
         v1.MapGet("/cohorts/{cohort}/releases/{release}", GetRelease).WithName("getRelease").WithSummary("A release's release.json (policy, achieved k/l/k^m, risks, file hashes).");
         v1.MapGet("/cohorts/{cohort}/releases/{release}/files/{file}", GetFile).WithName("getFile")
             .WithSummary("A file of a release; CSV tables also as ?format=json or ?format=parquet.");
-        v1.MapGet("/audit", GetAudit).WithName("getAudit").WithSummary("The audit log (operators only); ?after=N for entries after sequence N.");
+        v1.MapPost("/cohorts/{cohort}/releases/{release}/counts", CountsEndpoint.HandleAsync).WithName("postCounts")
+            .WithSummary("Differentially private person counts over the release's quasi-identifiers, charged to the agency's budget.");
+        v1.MapGet("/audit", GetAuditAsync).WithName("getAudit").WithSummary("The audit log (operators only); ?after=N for entries after sequence N.");
     }
 
     private static IResult Ready(ApiOptions options)
@@ -121,7 +124,7 @@ internal static class ApiEndpoints
             : Results.File(TableFormats.ToParquet(header, rows), "application/vnd.apache.parquet", stem + ".parquet");
     }
 
-    private static IResult GetAudit(HttpContext context, AuditLog audit)
+    private static async Task<IResult> GetAuditAsync(HttpContext context, IAuditLog audit)
     {
         if (UnknownParameter(context, ["after"]) is { } bad)
         {
@@ -140,19 +143,19 @@ internal static class ApiEndpoints
             return ApiErrors.Bad(context, "after must be a non-negative entry number");
         }
 
-        return Results.Json(audit.Read().Where(e => e.Sequence > after).ToList(), ApiJson.Default.ListAuditEntry);
+        return Results.Json((await audit.ReadAsync(after, context.RequestAborted)).ToList(), ApiJson.Default.ListAuditEntry);
     }
 
     private static ApiKeyRecord Caller(HttpContext context) =>
         ((ApiCaller)context.Items[typeof(ApiCaller)]!).Key ?? throw new InvalidOperationException("The gate let an unauthenticated request through.");
 
-    private static IResult? UnknownParameter(HttpContext context, string[] allowed)
+    internal static IResult? UnknownParameter(HttpContext context, string[] allowed)
     {
         var unknown = context.Request.Query.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.Ordinal));
         return unknown is null ? null : ApiErrors.Bad(context, $"unknown parameter (allowed: {(allowed.Length == 0 ? "none" : string.Join(", ", allowed))})");
     }
 
-    private static IResult? CheckCohort(HttpContext context, string cohort)
+    internal static IResult? CheckCohort(HttpContext context, string cohort)
     {
         if (!ReleaseCatalog.IsCohortName(cohort))
         {
@@ -162,7 +165,7 @@ internal static class ApiEndpoints
         return Caller(context).CanRead(cohort) ? null : ApiErrors.Forbidden(context, "this key's scopes do not include the cohort");
     }
 
-    private static IResult? CheckRelease(HttpContext context, string release, out int number)
+    internal static IResult? CheckRelease(HttpContext context, string release, out int number)
     {
         number = 0;
         return int.TryParse(release, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number is > 0 and <= MaxRelease

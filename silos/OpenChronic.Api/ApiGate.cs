@@ -10,7 +10,7 @@ namespace OpenChronic.Api;
 /// unexpected failures into a bare 500, and appends one audit entry per request whatever its outcome — including
 /// refused ones. Health, readiness and the OpenAPI document need no key (they reveal no data) but are audited too.
 /// </summary>
-internal sealed partial class ApiGate(RequestDelegate next, ApiKeyStore keys, AuditLog audit, RateLimits limits, TimeProvider clock, ILogger<ApiGate> logger)
+internal sealed partial class ApiGate(RequestDelegate next, ApiKeyStore keys, IAuditLog audit, RateLimits limits, TimeProvider clock, ILogger<ApiGate> logger)
 {
     private const int MaxAuditedPath = 256;
 
@@ -59,8 +59,8 @@ internal sealed partial class ApiGate(RequestDelegate next, ApiKeyStore keys, Au
         {
             var status = context.Response.StatusCode;
             var outcome = caller.Outcome.Length > 0 ? caller.Outcome : status < 400 ? "ok" : "error";
-            audit.Append(clock.GetUtcNow(), caller.Key?.Id, caller.Key?.Role.ToString().ToLowerInvariant(), context.Request.Method,
-                path.Length > MaxAuditedPath ? path[..MaxAuditedPath] + "…" : path, status, outcome, caller.BudgetSpent, counter.Written);
+            await audit.AppendAsync(new AuditAccess(clock.GetUtcNow(), caller.Key?.Id, caller.Key?.Role.ToString().ToLowerInvariant(), context.Request.Method,
+                path.Length > MaxAuditedPath ? path[..MaxAuditedPath] + "…" : path, status, outcome, caller.BudgetSpent, counter.Written), CancellationToken.None);
         }
     }
 

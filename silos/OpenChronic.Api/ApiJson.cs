@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using OpenChronic.Api.Audit;
+using OpenChronic.Api.Counts;
 
 namespace OpenChronic.Api;
 
@@ -8,6 +9,7 @@ public sealed record ApiStatus(string Status, string? Detail);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(CountAnswer))]
 [JsonSerializable(typeof(ApiStatus))]
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(List<int>))]

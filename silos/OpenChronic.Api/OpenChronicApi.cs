@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using OpenChronic.Api.Audit;
+using OpenChronic.Api.Counts;
 using OpenChronic.Api.Keys;
 using OpenChronic.Api.Releases;
 
@@ -17,9 +19,22 @@ public static class OpenChronicApi
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.AddSingleton(sp => new ApiKeyStore(options.StateDirectory, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new AuditLog(options.StateDirectory));
+        if (string.IsNullOrWhiteSpace(options.AuditConnectionString))
+        {
+            var file = new AuditLog(options.StateDirectory);
+            services.AddSingleton(file);
+            services.AddSingleton<IAuditLog>(file);
+        }
+        else
+        {
+            var source = NpgsqlDataSource.Create(options.AuditConnectionString);
+            services.AddSingleton(source);
+            services.AddSingleton<IAuditLog>(new PostgresAuditLog(source, options.AuditLogName));
+        }
+
         services.AddSingleton(new ReleaseCatalog(options.ReleasesDirectory));
         services.AddSingleton<RateLimits>();
+        services.AddSingleton<DpNoiseSource>();
         services.AddOpenApi();
         return services;
     }

@@ -1,12 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using OpenChronic.Api;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Silo;
 
 // Configuration: appsettings.json next to the executable, then environment variables (OpenChronic__Cluster__...).
-var builder = Host.CreateApplicationBuilder(args);
+// With OpenChronic:Api:Urls set, the host is a web application that also serves the agency API.
+var apiUrls = SiloApi.Urls(Host.CreateApplicationBuilder(args).Configuration);
+IHostApplicationBuilder builder = apiUrls is null ? Host.CreateApplicationBuilder(args) : WebApplication.CreateBuilder(args);
 var secret = builder.Configuration[OpenChronicSilo.PseudonymKeySetting];
 if (string.IsNullOrEmpty(secret))
 {
@@ -39,5 +44,19 @@ builder.UseOrleans(silo =>
 
     silo.AddOpenChronicTelemetry(telemetry, $"{cluster.AdvertisedAddress}:{cluster.SiloPort}");
 });
-await builder.Build().RunAsync().ConfigureAwait(false);
+IHost host;
+if (builder is WebApplicationBuilder web)
+{
+    web.WebHost.UseUrls(apiUrls!);
+    web.Services.AddOpenChronicApi(SiloApi.Options(web.Configuration, cluster));
+    var app = web.Build();
+    app.UseOpenChronicApi();
+    host = app;
+}
+else
+{
+    host = ((HostApplicationBuilder)builder).Build();
+}
+
+await host.RunAsync().ConfigureAwait(false);
 return 0;

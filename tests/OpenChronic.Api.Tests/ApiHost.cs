@@ -2,10 +2,13 @@ using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OpenChronic.Api.Audit;
 using OpenChronic.Api.Keys;
+using OpenChronic.Domain.Privacy;
+using OpenChronic.Silo;
 
 namespace OpenChronic.Api.Tests;
 
@@ -33,7 +36,8 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public string Releases => Path.Combine(Root, "releases");
 
-    public static async Task<ApiHost> StartAsync(int requestsPerMinute = 1000)
+    /// <summary>Starts the API; with <paramref name="counts"/>, an embedded silo too (the budget ledgers) and a release with microdata.</summary>
+    public static async Task<ApiHost> StartAsync(int requestsPerMinute = 1000, DpCountOptions? counts = null)
     {
         var root = Path.Combine(Path.GetTempPath(), "openchronic-api-" + Guid.NewGuid().ToString("N"));
         var release = Path.Combine(root, "releases", "diabetes", "1");
@@ -46,6 +50,8 @@ internal sealed class ApiHost : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(root, "releases", "heart-failure", "1", "release.json"), """{"files": []}""");
         await File.WriteAllTextAsync(Path.Combine(root, "outside.csv"), "top;secret\n");
 
+        await CountsRelease.WriteAsync(Path.Combine(root, "releases", "diabetes", "2"));
+
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 10, 0, 0, TimeSpan.Zero));
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
@@ -56,12 +62,20 @@ internal sealed class ApiHost : IAsyncDisposable
             ReleasesDirectory = Path.Combine(root, "releases"),
             StateDirectory = Path.Combine(root, "state"),
             RequestsPerMinute = requestsPerMinute,
+            Counts = counts ?? new DpCountOptions(),
         });
+        if (counts is not null)
+        {
+            builder.UseOrleans(silo => silo.UseOpenChronicEmbedded(KeyedPseudonym.FromPassphrase("api tests"), FreePort(), gatewayPort: 0));
+        }
+
         var app = builder.Build();
         app.UseOpenChronicApi();
         await app.StartAsync();
         return new ApiHost(app, root, clock);
     }
+
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
 
     public HttpClient Client(string? token = null)
     {
@@ -75,6 +89,13 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 
     public string Token(ApiRole role, params string[] scopes) => Keys.Create("test " + role, role, scopes, TimeSpan.FromDays(30)).Token;
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     public async ValueTask DisposeAsync()
     {

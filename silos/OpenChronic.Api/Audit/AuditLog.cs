@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace OpenChronic.Api.Audit;
 
@@ -10,9 +8,8 @@ namespace OpenChronic.Api.Audit;
 /// carrying the SHA-256 of the previous one, so that removing or editing a line breaks the chain
 /// (<see cref="Verify"/>). The file is only ever opened for appending.
 /// </summary>
-public sealed class AuditLog
+public sealed class AuditLog : IAuditLog
 {
-    private const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private readonly string _path;
     private readonly Lock _gate = new();
     private long _sequence;
@@ -29,12 +26,12 @@ public sealed class AuditLog
     public string FilePath => _path;
 
     /// <summary>Appends an access; returns the entry as written.</summary>
-    public AuditEntry Append(DateTimeOffset time, string? keyId, string? role, string method, string path, int status, string outcome, double budgetSpent, long responseBytes)
+    public AuditEntry Append(AuditAccess access)
     {
+        ArgumentNullException.ThrowIfNull(access);
         lock (_gate)
         {
-            var draft = new AuditEntry(_sequence + 1, time, keyId, role, method, path, status, outcome, budgetSpent, responseBytes, _last, "");
-            var entry = draft with { Hash = HashOf(draft) };
+            var entry = access.Chain(_sequence + 1, _last);
             using (var file = new FileStream(_path, FileMode.Append, FileAccess.Write, FileShare.Read))
             {
                 var line = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(entry, AuditJson.Default.AuditEntry) + "\n");
@@ -58,31 +55,22 @@ public sealed class AuditLog
     }
 
     /// <summary>Checks the chain; null when intact, else the first broken sequence number and why.</summary>
-    public string? Verify()
-    {
-        var previous = Genesis;
-        long expected = 1;
-        foreach (var e in Read())
-        {
-            if (e.Sequence != expected || e.PreviousHash != previous || e.Hash != HashOf(e with { Hash = "" }))
-            {
-                return $"entry {expected}: the chain is broken (edited, removed or reordered lines)";
-            }
+    public string? Verify() => AuditChain.Verify(Read());
 
-            previous = e.Hash;
-            expected++;
-        }
+    /// <inheritdoc />
+    public ValueTask<AuditEntry> AppendAsync(AuditAccess access, CancellationToken cancellationToken = default) => ValueTask.FromResult(Append(access));
 
-        return null;
-    }
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<AuditEntry>> ReadAsync(long after = 0, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult<IReadOnlyList<AuditEntry>>([.. Read().Where(e => e.Sequence > after)]);
 
-    private static string HashOf(AuditEntry withoutHash) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(withoutHash, AuditJson.Default.AuditEntry))));
+    /// <inheritdoc />
+    public ValueTask<string?> VerifyAsync(CancellationToken cancellationToken = default) => ValueTask.FromResult(Verify());
 
     private static (long Sequence, string Last) Tail(string path)
     {
         var entries = ReadAll(path);
-        return entries.Count == 0 ? (0, Genesis) : (entries[^1].Sequence, entries[^1].Hash);
+        return entries.Count == 0 ? (0, AuditChain.Genesis) : (entries[^1].Sequence, entries[^1].Hash);
     }
 
     private static List<AuditEntry> ReadAll(string path)
@@ -116,7 +104,3 @@ public sealed class AuditLog
         return entries;
     }
 }
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-[JsonSerializable(typeof(AuditEntry))]
-internal sealed partial class AuditJson : JsonSerializerContext;
