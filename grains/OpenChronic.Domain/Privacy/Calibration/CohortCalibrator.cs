@@ -68,7 +68,7 @@ public static class CohortCalibrator
         var published = content.Levels.Select(l => l.Level).ToList();
         var risk = published.SequenceEqual(levels)
             ? result.Risk!
-            : ReleaseCalibrator.Assess(input, published, new AnonymizationPolicy(policy.K, policy.SuppressionLimit), target, explore,
+            : ReleaseCalibrator.Assess(input, published, new AnonymizationPolicy(chosen.K, chosen.SuppressionLimit), target, explore,
                 Secret(result.ReleasedSets)).Risk;
         var attacks = risk.Attacks is { } a
             ? ReleaseRisks.Attacks(a, "Anonymeter-style attack on a seeded shadow release of half the cohort at the published levels, the other half as control")
