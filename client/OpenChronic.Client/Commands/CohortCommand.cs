@@ -127,20 +127,7 @@ internal static class CohortCommand
         }
 
         await using var session = await DatabaseSession.OpenAsync(db, console, ct);
-
-        // Every cohort recorded under the root, with its releases, so that the new release is checked against them all.
-        foreach (var name in CohortRecords.Names(root))
-        {
-            if (CohortRecords.Read(root, name).Record is { } other)
-            {
-                var restored = await session.Grains.GetGrain<ICohortGrain>(name).RestoreAsync(other.Definition, CohortRecords.Releases(root, name));
-                if (restored.Cohort is null)
-                {
-                    console.MarkupLineInterpolated($"[yellow]Cohort {name} could not be restored: {restored.Error}[/]");
-                }
-            }
-        }
-
+        await RestoreAllAsync(session.Grains, root, console);
         var reply = await session.Grains.GetGrain<ICohortGrain>(cohort).ReleaseAsync(new ReleaseRequest(policy, Path.GetFullPath(root)));
         if (reply.Release is not { } r)
         {
@@ -150,6 +137,22 @@ internal static class CohortCommand
 
         console.MarkupLineInterpolated($"Release [bold]{cohort}/{r.Number}[/] written to [bold]{r.Directory}[/]: {r.Published:N0} persons published, {r.Suppressed:N0} suppressed, smallest class {r.AchievedK} (policy {r.Policy}).");
         return 0;
+    }
+
+    /// <summary>Restores every cohort recorded under the root, with its releases, so that a new release is checked against them all.</summary>
+    internal static async Task RestoreAllAsync(IGrainFactory grains, string root, IAnsiConsole console)
+    {
+        foreach (var name in CohortRecords.Names(root))
+        {
+            if (CohortRecords.Read(root, name).Record is { } other)
+            {
+                var restored = await grains.GetGrain<ICohortGrain>(name).RestoreAsync(other.Definition, CohortRecords.Releases(root, name));
+                if (restored.Cohort is null)
+                {
+                    console.MarkupLineInterpolated($"[yellow]Cohort {name} could not be restored: {restored.Error}[/]");
+                }
+            }
+        }
     }
 
     private static void PrintAttrition(string name, string label, long persons, IReadOnlyList<AttritionStepWire> steps, IAnsiConsole console)

@@ -14,7 +14,7 @@ public sealed record ReleaseVerification(IReadOnlyList<string> Problems, Release
 /// one row per distinct pseudonym, classes of at least k persons, l-diverse classes, k^m-anonymous pathway codes and
 /// suppression within the limit; the Parquet copy equals the CSV; every published aggregate count is 0 or at least
 /// the minimum cell size and no hidden cell can be recomputed from the table's sums; no value looks like an
-/// identifier (a run of 13 or more digits: NIR, <c>BEN_NIR_PSA</c>).
+/// identifier (a run of 13 or more digits: NIR, <c>BEN_NIR_PSA</c>); the recorded prosecutor risks are those of the microdata.
 /// </summary>
 public static partial class ReleaseVerifier
 {
@@ -51,6 +51,7 @@ public static partial class ReleaseVerifier
             problems.Add($"{ReleaseManifest.FileName} claims {manifest.Achieved}, the files give {achieved}");
         }
 
+        CheckRisks(directory, policy, manifest, problems);
         var persons = manifest.PublishedRecords + manifest.SuppressedRecords;
         if (manifest.SuppressedRecords < 0 || manifest.SuppressedRecords > Math.Floor((policy.SuppressionLimit * persons) + 1e-9))
         {

@@ -25,12 +25,21 @@ public static class ReleaseWriter
 
     /// <summary>Publishes the release; returns its manifest and directory, or the reason it is refused.</summary>
     public static ReleasePublishResult Publish(string root, ReleaseContent content, string definitionJson, ReleasePolicy policy,
-        DateTimeOffset created, IReleaseTableFormat? format)
+        DateTimeOffset created, IReleaseTableFormat? format) =>
+        Publish(root, content, definitionJson, policy, created, format, ReleaseExtras.None);
+
+    /// <summary>
+    /// Publishes the release with <paramref name="extras"/>: the class-based risks measured on the microdata and the
+    /// extra risks go to the manifest's <see cref="ReleaseManifest.MeasuredRisks"/>, the extra files beside the data.
+    /// </summary>
+    public static ReleasePublishResult Publish(string root, ReleaseContent content, string definitionJson, ReleasePolicy policy,
+        DateTimeOffset created, IReleaseTableFormat? format, ReleaseExtras extras)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(definitionJson);
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(extras);
         var final = Path.Combine(root, content.Cohort, content.Number.ToString(CultureInfo.InvariantCulture));
         if (Directory.Exists(final))
         {
@@ -54,10 +63,24 @@ public static class ReleaseWriter
                 t.Cells.PrimaryCount, t.Cells.ComplementaryCount, t.Cells.ForcedCount));
         }
 
+        foreach (var extra in extras.Files)
+        {
+            var path = Path.GetFullPath(Path.Combine(staging, extra.Path));
+            if (!path.StartsWith(Path.GetFullPath(staging) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || extra.Path == ReleaseManifest.FileName)
+            {
+                throw new ArgumentException($"Extra file '{extra.Path}' is outside the release or replaces its manifest.", nameof(extras));
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, extra.Text, s_utf8);
+        }
+
         var measured = ReleaseVerifier.Measure(staging, policy, format, []);
+        var risks = ReleaseRisks.Classes([.. content.Rows.Select(r => (IReadOnlyList<string>)r)], 1, policy.QuasiIdentifiers.Count,
+            content.SuppressedRecords, extras.RiskThreshold, extras.PopulationSize).AddRange(extras.Risks);
         var manifest = new ReleaseManifest(ReleaseManifest.CurrentFormat, content.Cohort, content.Number, created,
             definitionJson, Sha256(s_utf8.GetBytes(definitionJson)), policy, content.Rows.Length, content.SuppressedRecords,
-            content.Levels, measured, content.Utility, tables.ToImmutable(), Files(staging), []);
+            content.Levels, measured, content.Utility, tables.ToImmutable(), Files(staging), risks);
         File.WriteAllText(Path.Combine(staging, ReleaseManifest.FileName), JsonSerializer.Serialize(manifest, ReleasePolicy.JsonOptions), s_utf8);
 
         var problems = ReleaseVerifier.Verify(staging, policy, format).Problems;

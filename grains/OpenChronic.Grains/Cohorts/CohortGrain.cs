@@ -91,11 +91,19 @@ public sealed partial class CohortGrain(
         }
 
         var published = ReleaseWriter.Publish(request.OutputRoot, content, json, policy, time.GetUtcNow(), new ParquetReleaseTable());
-        if (published.Manifest is not { } manifest)
+        if (!published.Accepted)
         {
             return Refused(name, published.Refusal!);
         }
 
+        return new ReleaseReply(await RecordAsync(name, number, persons, attrition, policy, content, published), null);
+    }
+
+    // Records a published release: summary, last attrition and the ledger later releases are checked against.
+    private async Task<ReleaseSummary> RecordAsync(string name, int number, long persons, ImmutableArray<AttritionStepWire> attrition,
+        ReleasePolicy policy, ReleaseContent content, ReleasePublishResult published)
+    {
+        var manifest = published.Manifest!;
         var summary = new ReleaseSummary(number, published.Directory!, policy.Name, manifest.Created, manifest.PublishedRecords,
             manifest.SuppressedRecords, manifest.Achieved.K);
         state.State.Persons = persons;
@@ -104,7 +112,7 @@ public sealed partial class CohortGrain(
         state.State.Ledgers.Add(CohortWire.ToWire(content.Ledger));
         await state.WriteStateAsync();
         LogReleased(logger, name, number, manifest.PublishedRecords);
-        return new ReleaseReply(summary, null);
+        return summary;
     }
 
     private async Task<(long Persons, ImmutableArray<AttritionStepWire> Attrition, List<ReleaseMember> Members)> EvaluateAsync(

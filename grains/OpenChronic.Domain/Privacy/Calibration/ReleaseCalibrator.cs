@@ -54,7 +54,10 @@ public static class ReleaseCalibrator
 
             var policy = new AnonymizationPolicy(candidate.K, candidate.SuppressionLimit);
             var (generalized, measured) = Assess(input, candidate.Levels!.Value, policy, target, options, secret);
-            var failure = target.Failure(measured);
+            // A shadow release suppressed entirely cannot be attacked: its risk is unknown, not low.
+            var failure = measured.Attacks is null
+                ? "attacks not measurable: the shadow release of half the cohort is entirely suppressed"
+                : target.Failure(measured);
             explored[i] = (candidate with { Attacks = measured.Attacks, MeetsTarget = failure is null, Verdict = failure ?? "meets the target" }, explored[i].Value);
             if (failure is null)
             {
