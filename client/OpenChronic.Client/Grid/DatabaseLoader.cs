@@ -7,7 +7,7 @@ namespace OpenChronic.Client.Grid;
 /// <summary>
 /// Loads a built Open Chronic database into a grid: each patient of the <c>patients</c> table receives its events as one
 /// unit (<see cref="UnitId"/>), then derives its pathway for the database's years so that the partitions hold every
-/// summary. Calls run in bounded waves; the unit is idempotent, so loading twice changes nothing.
+/// summary; the patients are then committed once, through the partitions. Calls run in bounded waves; the unit is idempotent, so loading twice changes nothing.
 /// </summary>
 internal static class DatabaseLoader
 {
@@ -42,6 +42,10 @@ internal static class DatabaseLoader
 
         await Task.WhenAll(wave);
         progress?.Report(patients);
+
+        // Commit through the partitions, as the ingest job does: nothing is left to write when the grid stops (a
+        // patient deactivated at shutdown would otherwise try to write to a storage that is already gone).
+        await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grains.GetGrain<IPartitionBuild>(p).CommitMembersAsync().AsTask()));
         return (patients, events);
     }
 
