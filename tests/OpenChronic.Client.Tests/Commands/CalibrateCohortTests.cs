@@ -40,15 +40,9 @@ public sealed class CalibrateCohortTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         Assert.Equal(0, await CohortCommand.CreateAsync(_built.Database, "diabetes", _root, _console, ct));
 
-        // At the default target, no policy's attack risks can be shown low on so small a cohort: refused, table printed.
-        var strict = new CalibrateCommand.Settings(null, null, null, null, ';', new CalibrationTarget(), null, 3, 67_000_000, null, "diabetes", "calibrate", 1.0,
-            _root, _built.Database, "default");
-        Assert.Equal(1, await CalibrateCommand.RunAsync(strict, _console, ct));
-        Assert.Contains("Calibrated release refused", _output.ToString(), StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(_root, "diabetes", "1")));
-
-        // 56 members: at the default attack target no policy is safe (the pathway set is inferred from so few), so the
-        // test relaxes the attack bound and checks that the attacks are measured and recorded.
+        // 56 members: at the default attack target whether some policy is safe depends on the shadow split, so the test
+        // relaxes the attack bound and checks that the attacks are measured and recorded (the refusal path is tested
+        // in CohortCalibratorTests).
         var target = new CalibrationTarget(0.09, 0.05, 1.0);
         var settings = new CalibrateCommand.Settings(null, null, null, null, ';', target, null, 3, 67_000_000, null, "diabetes", "calibrate", 1.0,
             _root, _built.Database, "default");
