@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -36,7 +34,7 @@ internal static class BenchClusterRuns
         var id = $"bench-storage-{seed}-{Guid.NewGuid():N}"[..40];
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        var settings = new ClusterSettings { ConnectionString = connectionString, ClusterId = id, ServiceId = id, SiloPort = FreePort(), GatewayPort = 0 };
+        var settings = new ClusterSettings { ConnectionString = connectionString, ClusterId = id, ServiceId = id, SiloPort = FreePorts.Next(), GatewayPort = 0 };
         builder.UseOrleans(silo => silo.UseOpenChronicCluster(settings, KeyedPseudonym.FromPassphrase(id)));
         using var host = builder.Build();
         await host.StartAsync(cancellationToken);
@@ -159,12 +157,6 @@ internal static class BenchClusterRuns
         return Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     internal static string F(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,8 @@ using OpenChronic.Domain.Privacy;
 using OpenChronic.Silo;
 using Spectre.Console;
 
+using OpenChronic.Client.Grid;
+
 namespace OpenChronic.Client.Commands;
 
 /// <summary>
@@ -45,7 +47,7 @@ internal static class ServeCommand
 
         // The silo holds no patient here (the API serves releases only); its pseudonym key serves nothing and is random.
         var pseudonym = KeyedPseudonym.FromPassphrase(Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
-        builder.UseOrleans(silo => silo.UseOpenChronicEmbedded(pseudonym, FreePort(), gatewayPort: 0));
+        builder.UseOrleans(silo => silo.UseOpenChronicEmbedded(pseudonym, FreePorts.Next(), gatewayPort: 0));
         builder.Services.AddOpenChronicApi(new ApiOptions
         {
             ReleasesDirectory = Path.GetFullPath(releases),
@@ -69,10 +71,4 @@ internal static class ServeCommand
         return 0;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -31,7 +31,7 @@ internal sealed class EmbeddedGrid : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        var port = FreeTcpPort();
+        var port = FreePorts.Next();
         builder.UseOrleans(silo => silo.UseOpenChronicEmbedded(pseudonym, port, gatewayPort: 0));
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
@@ -44,10 +44,4 @@ internal sealed class EmbeddedGrid : IAsyncDisposable
         _host.Dispose();
     }
 
-    private static int FreeTcpPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

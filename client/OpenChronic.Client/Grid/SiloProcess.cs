@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace OpenChronic.Client.Grid;
 
@@ -38,8 +36,8 @@ internal sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(ClusterConnection cluster, string secret, string logFile, TimeSpan? collectionAge = null)
     {
         ArgumentNullException.ThrowIfNull(cluster);
-        var siloPort = FreePort();
-        var gatewayPort = FreePort();
+        var siloPort = FreePorts.Next();
+        var gatewayPort = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -171,10 +169,4 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -41,8 +41,8 @@ public sealed record PatternCounts(
     /// <summary>Empty counts, to add patients or partitions to.</summary>
     public static PatternCounts Empty() => new(new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new long[Kinds], 0);
 
-    /// <summary>Adds one patient's contribution (the instance must be one's own, from <see cref="Empty"/>).</summary>
-    public PatternCounts Add(PatientPatterns patient)
+    /// <summary>Adds one patient's counts into this instance's dictionaries (one's own, from <see cref="Empty"/>); <see cref="Patients"/> is set by the caller.</summary>
+    public void Add(PatientPatterns patient)
     {
         ArgumentNullException.ThrowIfNull(patient);
         foreach (var key in patient.TreatmentSequences)
@@ -64,8 +64,6 @@ public sealed record PatternCounts(
         {
             EventsByKind[k] += patient.EventsByKind[k];
         }
-
-        return this with { Patients = Patients + 1 };
     }
 
     /// <summary>The sum of several partitions' counts.</summary>

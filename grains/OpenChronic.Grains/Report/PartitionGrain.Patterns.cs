@@ -14,10 +14,10 @@ public sealed partial class PartitionGrain : IPartitionPatterns
             var results = await Task.WhenAll(wave.Select(m => GrainFactory.GetGrain<IPatientPatterns>(m).GetPatternsAsync(request).AsTask()));
             foreach (var r in results)
             {
-                counts = counts.Add(r);
+                counts.Add(r);
             }
         }
 
-        return counts;
+        return counts with { Patients = members.Length };
     }
 }
