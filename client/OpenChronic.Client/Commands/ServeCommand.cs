@@ -5,11 +5,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenChronic.Api;
+using OpenChronic.Client.Grid;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Silo;
 using Spectre.Console;
-
-using OpenChronic.Client.Grid;
 
 namespace OpenChronic.Client.Commands;
 
