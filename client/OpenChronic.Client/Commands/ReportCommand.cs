@@ -42,9 +42,12 @@ internal static class ReportCommand
         return 0;
     }
 
-    /// <summary>The report's data and pathway sections, summed in an already-loaded grid (the demo appends its own sections).</summary>
+    /// <summary>
+    /// The report's data and pathway sections, summed in an already-loaded grid; the demo adds sections after the data
+    /// overview (<paramref name="afterOverview"/>) and after the pathways.
+    /// </summary>
     internal static async Task<HtmlReport> PathwaysAsync(IGrainFactory grains, DatabaseManifest manifest, string directory, long patients, long events, int minCell,
-        IAnsiConsole console)
+        IAnsiConsole console, Action<HtmlReport>? afterOverview = null)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(manifest);
@@ -56,7 +59,7 @@ internal static class ReportCommand
         var counts = PatternCounts.Sum(parts);
         var report = new HtmlReport("Open Chronic report",
             string.Create(CultureInfo.InvariantCulture, $"Database {directory}: {patients:N0} patients, {events:N0} events; cells under {minCell} persons are not shown."));
-        PathwayReport.Write(report, counts, manifest, PathwayReport.ReadBuild(directory), minCell);
+        PathwayReport.Write(report, counts, manifest, PathwayReport.ReadBuild(directory), minCell, afterOverview);
         return report;
     }
 }
