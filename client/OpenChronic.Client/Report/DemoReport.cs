@@ -75,7 +75,8 @@ internal static partial class DemoReport
 
         var n = c.National;
         report.Section("coordination", "Coordination of care: heart-failure cohort", ReportScope.Internal,
-            $"Continuity of care indices and follow-up after heart-failure stays (principal diagnosis I50) of the heart-failure cohort in {c.Year}, by département of residence. " +
+            $"Continuity of care indices and follow-up after heart-failure stays (principal diagnosis I50) of the persons with heart failure in {c.Year} " +
+            "(the heart_failure condition of the case-definition catalogue, wider than the ALD-based example cohort), by département of residence. " +
             $"Tables and figures went through the release gate (cells under {DemoRun.MinCell} persons hidden); the full tables are in coordination/.");
         var stays = n[CoordinationCount.Stays];
         var stayPersons = n[CoordinationCount.StayPersons];
@@ -94,7 +95,9 @@ internal static partial class DemoReport
             ["readmission within 30 days", Rate(CoordinationCount.ReadmittedWithin30)],
         ]);
         Embed(report, Path.Combine(c.Directory, "distributions.svg"), "coordination-distributions", "Distributions of the continuity indices and of the days to the first contact (suppressed bins grey).");
-        Embed(report, Path.Combine(c.Directory, "followup_by_territory.svg"), "coordination-followup", "GP contact after discharge by département (départements under the cell size not drawn).");
+        var drawn = c.Territories.Count(t => t.Value.Tally[CoordinationCount.StayPersons] >= DemoRun.MinCell);
+        Embed(report, Path.Combine(c.Directory, "followup_by_territory.svg"), "coordination-followup",
+            $"GP contact after discharge by département: {drawn} of {c.Territories.Count} départements have at least {DemoRun.MinCell} persons with an index stay and can be drawn.");
     }
 
     private static void Variability(HtmlReport report, DemoRun run)
