@@ -120,26 +120,18 @@ internal static class VariabilityCheckCommand
     {
         var report = VariabilityAnalysis.Analyse(tally.Cells, minCell);
         var mine = planted.Where(p => p.Indicator == indicator && p.Level == level).ToList();
-        return OutlierCheckResult.Check(indicator, level, year, report, mine, Excused(planted, establishmentDepartement, indicator, level));
-    }
-
-    // A unit whose effect is planted at the other level: establishments of a planted département, départements of a planted establishment.
-    private static HashSet<string> Excused(List<PlantedOutlier> planted, Dictionary<string, string> establishmentDepartement,
-        string indicator, string level)
-    {
-        var same = planted.Where(p => p.Indicator == indicator).ToList();
-        return level == "establishment"
-            ? [.. establishmentDepartement.Where(e => same.Any(p => p.Level == "departement" && p.Id == e.Value)).Select(e => e.Key)]
-            : [.. same.Where(p => p.Level == "establishment" && establishmentDepartement.ContainsKey(p.Id)).Select(p => establishmentDepartement[p.Id])];
+        return OutlierCheckResult.Check(indicator, level, year, report, mine, OutlierCheckResult.ExcusedUnits(planted, establishmentDepartement, indicator, level));
     }
 
     private static void Print(IAnsiConsole console, List<OutlierCheckResult> results, long patients, int minCell, string period)
     {
-        var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag", "detected", "non-planted", "false +", "excused");
+        var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag; effect vs reference units [95 %] (planted)", "detected",
+            "non-planted", "false +", "excused");
         foreach (var r in results)
         {
             var planted = string.Join("; ", r.Planted.Select(p => p.Compared
-                ? string.Create(CultureInfo.InvariantCulture, $"{p.Id}: {p.Ratio:F2} {p.Flag}")
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Id}: {p.Ratio:F2} {p.Flag}; {p.Effect:F2} [{p.EffectLow:F2}, {p.EffectHigh:F2}] ({p.PlantedEffect:F2}{(p.Recovered ? ", recovered" : "")})")
                 : $"{p.Id}: not compared"));
             table.AddRow(r.Year == 0 ? "pooled" : r.Year.ToString(CultureInfo.InvariantCulture), r.Indicator, r.Level, I(r.Compared), Markup.Escape(planted),
                 $"{I(r.Detected)}/{I(r.Planted.Length)}", I(r.NonPlanted), I(r.FalsePositives), I(r.Excused));
