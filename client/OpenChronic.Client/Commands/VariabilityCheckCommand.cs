@@ -41,9 +41,10 @@ internal static class VariabilityCheckCommand
     {
         var outliersPath = Path.Combine(truth, "outliers.parquet");
         var establishmentsPath = Path.Combine(truth, "establishment_effects.parquet");
-        if (!File.Exists(outliersPath) || !File.Exists(establishmentsPath))
+        var departementsPath = Path.Combine(truth, "departement_effects.parquet");
+        if (!File.Exists(outliersPath) || !File.Exists(establishmentsPath) || !File.Exists(departementsPath))
         {
-            console.MarkupLineInterpolated($"[red]Missing {outliersPath} or {establishmentsPath}.[/]");
+            console.MarkupLineInterpolated($"[red]Missing {outliersPath}, {establishmentsPath} or {departementsPath}.[/]");
             return 2;
         }
 
@@ -55,7 +56,7 @@ internal static class VariabilityCheckCommand
 
         try
         {
-            var (planted, establishmentDepartement) = ReadTruth(outliersPath, establishmentsPath);
+            var (planted, establishmentDepartement) = ReadTruth(outliersPath, establishmentsPath, departementsPath);
             var pairs = planted.Select(p => (p.Indicator, p.Level)).Distinct().Order().ToList();
             foreach (var (indicator, level) in pairs)
             {
@@ -151,7 +152,9 @@ internal static class VariabilityCheckCommand
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static (List<PlantedOutlier> Planted, Dictionary<string, string> EstablishmentDepartement) ReadTruth(string outliers, string establishments)
+    // The planted outliers (a planted establishment with its département's readmission multiplier as context) and the establishments' départements.
+    private static (List<PlantedOutlier> Planted, Dictionary<string, string> EstablishmentDepartement) ReadTruth(string outliers, string establishments,
+        string departements)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
@@ -179,6 +182,20 @@ internal static class VariabilityCheckCommand
             }
         }
 
+        var readmission = new Dictionary<string, double>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT CAST(departement AS VARCHAR), CAST(readmission_multiplier AS DOUBLE) FROM read_parquet('{Quote(departements)}') " +
+                "WHERE departement IS NOT NULL AND readmission_multiplier IS NOT NULL";
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                readmission[r.GetString(0)] = r.GetDouble(1);
+            }
+        }
+
+        planted = [.. planted.Select(p => p.Level == "establishment" && p.Indicator == "readmission_30d_after_hf"
+            && byEstablishment.TryGetValue(p.Id, out var d) && readmission.TryGetValue(d, out var m) ? p with { Context = m } : p)];
         return (planted, byEstablishment);
     }
 

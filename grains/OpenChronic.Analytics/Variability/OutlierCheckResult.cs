@@ -2,18 +2,25 @@ using System.Collections.Immutable;
 
 namespace OpenChronic.Analytics.Variability;
 
-/// <summary>An outlier planted by the synthetic generator (<c>truth/outliers</c>): level, unit id, indicator, planted and baseline value.</summary>
-public sealed record PlantedOutlier(string Level, string Id, string Indicator, double Planted, double Baseline)
+/// <summary>
+/// An outlier planted by the synthetic generator (<c>truth/outliers</c>): level, unit id, indicator, planted and baseline
+/// value, and the multiplier its unit also carries at the other level (for a planted establishment, its département's
+/// multiplier of the same indicator, <c>truth/departement_effects</c>; 1 when none).
+/// </summary>
+public sealed record PlantedOutlier(string Level, string Id, string Indicator, double Planted, double Baseline, double Context = 1)
 {
     /// <summary>True when the planted value is above the baseline (the unit should be flagged high).</summary>
     public bool High => Planted > Baseline;
+
+    /// <summary>The effect the unit should show against the units with no planted effect: planted / baseline × context.</summary>
+    public double Effect => Planted / Baseline * Context;
 }
 
 /// <summary>
 /// How one planted outlier fared: compared or pooled, flagged in its direction beyond the adjusted 99.8 % limits or not,
 /// and its effect measured against the reference units (the compared units with no planted effect): (O/E of the unit) /
 /// (ΣO/ΣE of the reference units), with a 95 % interval on the log scale (standard error √(1/O + 1/ΣO)), beside the
-/// planted effect (planted / baseline). The ratio to the reference units, not the O/E itself, is what the planted
+/// planted effect (<see cref="PlantedOutlier.Effect"/>). The ratio to the reference units, not the O/E itself, is what the planted
 /// multiplier predicts: the national rates behind E include the planted units.
 /// </summary>
 public readonly record struct PlantedDetection(
@@ -73,7 +80,7 @@ public sealed record OutlierCheckResult(
         var detections = ImmutableArray.CreateBuilder<PlantedDetection>(planted.Count);
         foreach (var p in planted)
         {
-            var plantedEffect = p.Planted / p.Baseline;
+            var plantedEffect = p.Effect;
             if (units.TryGetValue(p.Id, out var u))
             {
                 var wanted = p.High ? FunnelPosition.High998 : FunnelPosition.Low998;
