@@ -126,7 +126,7 @@ internal static class VariabilityCheckCommand
 
     private static void Print(IAnsiConsole console, List<OutlierCheckResult> results, long patients, int minCell, string period)
     {
-        var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag; effect vs reference units [95 %] (planted)", "detected",
+        var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag; effect vs reference units, 95 % CI (planted)", "detected",
             "non-planted", "false +", "excused");
         foreach (var r in results)
         {
