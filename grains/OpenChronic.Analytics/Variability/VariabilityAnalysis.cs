@@ -77,8 +77,10 @@ public static class VariabilityAnalysis
     {
         var index = units.Select((u, i) => (u.Unit, i)).ToDictionary(x => x.Unit, x => x.i, StringComparer.Ordinal);
         var binomial = cells.Where(c => index.ContainsKey(c.Unit)).Select(c => new BinomialCell(index[c.Unit], c.Stratum, c.Numerator, c.Denominator)).ToArray();
-        var strata = binomial.GroupBy(c => c.Stratum).Count(g => g.Sum(c => c.Events) > 0 && g.Sum(c => c.Events) < g.Sum(c => c.Trials));
-        return units.Count >= 2 && strata > 0 ? CaseMixRandomIntercept.Fit(binomial) : null;
+        var informative = binomial.GroupBy(c => c.Stratum).Where(g => g.Sum(c => c.Events) > 0 && g.Sum(c => c.Events) < g.Sum(c => c.Trials))
+            .Select(g => g.Key).ToHashSet();
+        var fitted = binomial.Where(c => c.Trials > 0 && informative.Contains(c.Stratum)).Select(c => c.Unit).Distinct().Count();
+        return fitted >= 2 ? CaseMixRandomIntercept.Fit(binomial) : null;
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using OpenChronic.Analytics.Statistics;
 using OpenChronic.Analytics.Variability;
+using OpenChronic.Analytics.Variability.Indicators;
 
 namespace OpenChronic.Analytics.Tests.Variability;
 
@@ -122,6 +123,18 @@ public sealed class CaseMixRandomInterceptTests
         Assert.Equal(0.25, fit.Variance, 0.05);
         Assert.Equal(-1.5, fit.StratumIntercepts[0], 0.1);
         Assert.Equal(fit.LogLikelihood, CaseMixRandomIntercept.LogLikelihood(cells, fit.StratumIntercepts, Math.Sqrt(fit.Variance)), 1e-9);
+    }
+
+    [Fact]
+    public void Analyse_UnitsWithoutAnInformativeStratum_HaveNoAdjustedModel()
+    {
+        // Stratum 1 has outcomes everywhere (no information); unit B only has stratum 1, so one unit is left: no adjusted fit, no exception.
+        UnitStratumCount[] cells =
+        [
+            new("A", 0, 20, 5, 20, 5), new("A", 1, 20, 20, 20, 20), new("B", 1, 30, 30, 30, 30), new("C", 0, 0, 0, 0, 0),
+        ];
+        var report = VariabilityAnalysis.Analyse(cells, 1);
+        Assert.Null(report.MultilevelAdjusted);
     }
 
     [Fact]
