@@ -41,9 +41,10 @@ internal static class VariabilityCheckCommand
     {
         var outliersPath = Path.Combine(truth, "outliers.parquet");
         var establishmentsPath = Path.Combine(truth, "establishment_effects.parquet");
-        if (!File.Exists(outliersPath) || !File.Exists(establishmentsPath))
+        var departementsPath = Path.Combine(truth, "departement_effects.parquet");
+        if (!File.Exists(outliersPath) || !File.Exists(establishmentsPath) || !File.Exists(departementsPath))
         {
-            console.MarkupLineInterpolated($"[red]Missing {outliersPath} or {establishmentsPath}.[/]");
+            console.MarkupLineInterpolated($"[red]Missing {outliersPath}, {establishmentsPath} or {departementsPath}.[/]");
             return 2;
         }
 
@@ -55,7 +56,7 @@ internal static class VariabilityCheckCommand
 
         try
         {
-            var (planted, establishmentDepartement) = ReadTruth(outliersPath, establishmentsPath);
+            var (planted, establishmentDepartement) = ReadTruth(outliersPath, establishmentsPath, departementsPath);
             var pairs = planted.Select(p => (p.Indicator, p.Level)).Distinct().Order().ToList();
             foreach (var (indicator, level) in pairs)
             {
@@ -120,26 +121,18 @@ internal static class VariabilityCheckCommand
     {
         var report = VariabilityAnalysis.Analyse(tally.Cells, minCell);
         var mine = planted.Where(p => p.Indicator == indicator && p.Level == level).ToList();
-        return OutlierCheckResult.Check(indicator, level, year, report, mine, Excused(planted, establishmentDepartement, indicator, level));
-    }
-
-    // A unit whose effect is planted at the other level: establishments of a planted département, départements of a planted establishment.
-    private static HashSet<string> Excused(List<PlantedOutlier> planted, Dictionary<string, string> establishmentDepartement,
-        string indicator, string level)
-    {
-        var same = planted.Where(p => p.Indicator == indicator).ToList();
-        return level == "establishment"
-            ? [.. establishmentDepartement.Where(e => same.Any(p => p.Level == "departement" && p.Id == e.Value)).Select(e => e.Key)]
-            : [.. same.Where(p => p.Level == "establishment" && establishmentDepartement.ContainsKey(p.Id)).Select(p => establishmentDepartement[p.Id])];
+        return OutlierCheckResult.Check(indicator, level, year, report, mine, OutlierCheckResult.ExcusedUnits(planted, establishmentDepartement, indicator, level));
     }
 
     private static void Print(IAnsiConsole console, List<OutlierCheckResult> results, long patients, int minCell, string period)
     {
-        var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag", "detected", "non-planted", "false +", "excused");
+        var table = new Table().AddColumns("year", "indicator", "by", "compared", "planted: O/E, flag; effect vs reference units, 95 % CI (planted)", "detected",
+            "non-planted", "false +", "excused");
         foreach (var r in results)
         {
             var planted = string.Join("; ", r.Planted.Select(p => p.Compared
-                ? string.Create(CultureInfo.InvariantCulture, $"{p.Id}: {p.Ratio:F2} {p.Flag}")
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Id}: {p.Ratio:F2} {p.Flag}; {p.Effect:F2} [{p.EffectLow:F2}, {p.EffectHigh:F2}] ({p.PlantedEffect:F2}{(p.Recovered ? ", recovered" : "")})")
                 : $"{p.Id}: not compared"));
             table.AddRow(r.Year == 0 ? "pooled" : r.Year.ToString(CultureInfo.InvariantCulture), r.Indicator, r.Level, I(r.Compared), Markup.Escape(planted),
                 $"{I(r.Detected)}/{I(r.Planted.Length)}", I(r.NonPlanted), I(r.FalsePositives), I(r.Excused));
@@ -159,7 +152,9 @@ internal static class VariabilityCheckCommand
 
     private static string I(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static (List<PlantedOutlier> Planted, Dictionary<string, string> EstablishmentDepartement) ReadTruth(string outliers, string establishments)
+    // The planted outliers (a planted establishment with its département's readmission multiplier as context) and the establishments' départements.
+    private static (List<PlantedOutlier> Planted, Dictionary<string, string> EstablishmentDepartement) ReadTruth(string outliers, string establishments,
+        string departements)
     {
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
@@ -187,6 +182,20 @@ internal static class VariabilityCheckCommand
             }
         }
 
+        var readmission = new Dictionary<string, double>(StringComparer.Ordinal);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = $"SELECT CAST(departement AS VARCHAR), CAST(readmission_multiplier AS DOUBLE) FROM read_parquet('{Quote(departements)}') " +
+                "WHERE departement IS NOT NULL AND readmission_multiplier IS NOT NULL";
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                readmission[r.GetString(0)] = r.GetDouble(1);
+            }
+        }
+
+        planted = [.. planted.Select(p => p.Level == "establishment" && p.Indicator == "readmission_30d_after_hf"
+            && byEstablishment.TryGetValue(p.Id, out var d) && readmission.TryGetValue(d, out var m) ? p with { Context = m } : p)];
         return (planted, byEstablishment);
     }
 

@@ -85,6 +85,9 @@ internal static class VariabilityOutput
         yield return ("random_intercept_variance", D(r.Multilevel?.Variance));
         yield return ("icc", D(r.Multilevel?.Icc));
         yield return ("median_odds_ratio", D(r.Multilevel?.MedianOddsRatio));
+        yield return ("random_intercept_variance_age_sex", D(r.MultilevelAdjusted?.Variance));
+        yield return ("icc_age_sex", D(r.MultilevelAdjusted?.Icc));
+        yield return ("median_odds_ratio_age_sex", D(r.MultilevelAdjusted?.MedianOddsRatio));
         yield return ("flagged_exact_998", r.Units.Count(u => u.ExactFlag is FunnelPosition.High998 or FunnelPosition.Low998).ToString(CultureInfo.InvariantCulture));
         yield return ("flagged_overdispersed_998", r.Units.Count(u => u.AdjustedFlag is FunnelPosition.High998 or FunnelPosition.Low998).ToString(CultureInfo.InvariantCulture));
     }

@@ -7,7 +7,7 @@ namespace OpenChronic.Analytics.Variability;
 /// Runs the variability methods on the merged counts of an indicator: reference rates by age × sex over every
 /// patient (the national rates), indirect standardisation per unit, exact Poisson funnel limits, overdispersion
 /// (winsorised φ, τ² on log O/E, units with O &gt; 0) and the adjusted limits, EQ and CV of standardised rates, SCV,
-/// and the random-intercept logistic model on the units' crude counts. Units with fewer than the minimum number of
+/// and the random-intercept logistic model on the units' crude counts and, adjusted for case mix, on their age × sex counts. Units with fewer than the minimum number of
 /// distinct persons (or no expected count) are not compared: they are pooled.
 /// </summary>
 public static class VariabilityAnalysis
@@ -63,12 +63,24 @@ public static class VariabilityAnalysis
         var multilevel = units.Count >= 2 && units.Any(u => u.Ratio.Observed > 0) && units.Any(u => u.Ratio.Observed < u.Denominator)
             ? RandomInterceptLogistic.Fit(units.Select(u => u.Ratio.Observed).ToArray(), units.Select(u => u.Denominator).ToArray())
             : (RandomInterceptResult?)null;
+        var caseMix = AdjustedMultilevel(cells, units);
         var unattributed = cells.Where(c => c.Unit.Length == 0).ToArray();
         return new VariabilityReport(units.MoveToImmutable(),
             new PooledUnits(pooledUnits, pooledPersons, pooledNumeratorPersons, pooled.Sum(c => c.Denominator), pooledRatio),
             unattributed.Sum(c => c.Persons), unattributed.Sum(c => c.Denominator), totalDenominator, totalNumerator, crude,
             dispersion.Phi, dispersion.Tau2, VariationStatistics.ExtremalQuotient(standardised), VariationStatistics.CoefficientOfVariation(standardised),
-            VariationStatistics.SystematicComponent(observed, expected), multilevel);
+            VariationStatistics.SystematicComponent(observed, expected), multilevel, caseMix);
+    }
+
+    // The random-intercept model with age × sex fixed effects on the compared units' unit × stratum counts; none when no stratum is informative.
+    private static AdjustedRandomInterceptResult? AdjustedMultilevel(IReadOnlyList<UnitStratumCount> cells, ImmutableArray<UnitVariability>.Builder units)
+    {
+        var index = units.Select((u, i) => (u.Unit, i)).ToDictionary(x => x.Unit, x => x.i, StringComparer.Ordinal);
+        var binomial = cells.Where(c => index.ContainsKey(c.Unit)).Select(c => new BinomialCell(index[c.Unit], c.Stratum, c.Numerator, c.Denominator)).ToArray();
+        var informative = binomial.GroupBy(c => c.Stratum).Where(g => g.Sum(c => c.Events) > 0 && g.Sum(c => c.Events) < g.Sum(c => c.Trials))
+            .Select(g => g.Key).ToHashSet();
+        var fitted = binomial.Where(c => c.Trials > 0 && informative.Contains(c.Stratum)).Select(c => c.Unit).Distinct().Count();
+        return fitted >= 2 ? CaseMixRandomIntercept.Fit(binomial) : null;
     }
 
     /// <summary>

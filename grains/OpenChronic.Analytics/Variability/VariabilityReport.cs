@@ -30,7 +30,8 @@ public sealed record PooledUnits(int Units, long Persons, long NumeratorPersons,
 
 /// <summary>
 /// Variability of one indicator between units: per-unit results, the pooled small units, patients with no unit, and
-/// the between-unit statistics (φ, τ², EQ, CV, SCV, random-intercept σ², ICC and MOR) over the compared units.
+/// the between-unit statistics (φ, τ², EQ, CV, SCV, random-intercept σ², ICC and MOR, crude and adjusted for age × sex) over the
+/// compared units.
 /// </summary>
 public sealed record VariabilityReport(
     ImmutableArray<UnitVariability> Units,
@@ -45,4 +46,5 @@ public sealed record VariabilityReport(
     double ExtremalQuotient,
     double CoefficientOfVariation,
     double SystematicComponent,
-    RandomInterceptResult? Multilevel);
+    RandomInterceptResult? Multilevel,
+    AdjustedRandomInterceptResult? MultilevelAdjusted);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace OpenChronic.Analytics.Variability;
 
 /// <summary>Stratum counts of one unit: population (or persons at risk) and observed events in one age × sex stratum.</summary>
@@ -33,3 +35,14 @@ public enum FunnelPosition
 
 /// <summary>Random-intercept logistic model: intercept, between-unit variance σ², ICC = σ²/(σ² + π²/3), MOR = exp(√(2σ²)Φ⁻¹(0.75)).</summary>
 public readonly record struct RandomInterceptResult(double Intercept, double Variance, double Icc, double MedianOddsRatio);
+
+/// <summary>One unit × stratum cell of a binomial outcome: entries (trials) and those meeting the outcome (events).</summary>
+public readonly record struct BinomialCell(int Unit, int Stratum, long Events, long Trials);
+
+/// <summary>
+/// Random-intercept logistic model adjusted for age × sex (<see cref="CaseMixRandomIntercept"/>): between-unit variance σ²,
+/// latent ICC, MOR, the maximised marginal log-likelihood, the units it was fitted on and the fixed effect β_s of each
+/// informative stratum.
+/// </summary>
+public sealed record AdjustedRandomInterceptResult(
+    double Variance, double Icc, double MedianOddsRatio, double LogLikelihood, int Units, ImmutableSortedDictionary<int, double> StratumIntercepts);

@@ -67,6 +67,7 @@ internal sealed partial class PersonSimulator
         }
 
         Care(h, ref rng);
+        Readmissions(h);
     }
 
     private void Demography(int index, PersonHistory h, ref SynthRandom life)
