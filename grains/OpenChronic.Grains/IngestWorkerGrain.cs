@@ -61,7 +61,9 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         }
         else
         {
-            var output = new UnitReader(session.Persons).Read(unit);
+            // Off the grain scheduler: reading a flux month takes seconds, and a turn that long stalls the silo's
+            // other work (and Orleans warns about it); the deliveries of the other running unit go on meanwhile.
+            var output = await Task.Run(() => new UnitReader(session.Persons).Read(unit));
             foreach (var patient in output.Persons)
             {
                 events += patient.Events.Length;
