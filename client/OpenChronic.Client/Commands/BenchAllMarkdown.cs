@@ -83,7 +83,7 @@ internal static class BenchAllMarkdown
     }
 
     private static string Met(bool met, double factor, string what) =>
-        met ? "yes" : I($"no: {factor:F1}× {what}");
+        met ? "yes" : I($"no: {factor:F2}× {what}");
 
     private static string Cpu(double seconds) => seconds > 0 ? seconds.ToString("F2", CultureInfo.InvariantCulture) : "";
 
