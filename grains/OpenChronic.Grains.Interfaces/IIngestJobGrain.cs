@@ -18,8 +18,9 @@ public interface IIngestJobGrain : IGrainWithStringKey
 
 /// <summary>
 /// Reads one work unit (a DCIR flux month, a PMSI year, a referential) in Arrow batches, applies the SNDS filters
-/// and joins, resolves persons and sends one call per patient with the unit's events. Stateless: any silo's worker
-/// can take any unit, and applying a unit twice changes nothing.
+/// and joins, resolves persons and sends one call per partition with its patients' events (the partition applies them
+/// to each patient inside the silo). Stateless: any silo's worker can take any unit, and applying a unit twice changes
+/// nothing.
 /// </summary>
 [Alias("OpenChronic.IIngestWorkerGrain")]
 public interface IIngestWorkerGrain : IGrainWithIntegerKey

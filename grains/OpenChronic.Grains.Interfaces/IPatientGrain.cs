@@ -38,6 +38,13 @@ public interface IPatientGrain : IGrainWithGuidKey
     ValueTask<PatientDerived> DeriveAsync(int[] years);
 
     /// <summary>
+    /// Derives like <see cref="DeriveAsync"/> and returns the patient's summary instead of pushing it: the partition
+    /// that asks (incremental re-derivation of touched patients) stores it itself.
+    /// </summary>
+    [Alias("Summarize")]
+    ValueTask<PatientSummary> SummarizeAsync(int[] years);
+
+    /// <summary>
     /// What the database export needs in one call: derives like <see cref="DeriveAsync"/> (summary pushed to the
     /// partition) and returns the profile and the timeline as an event pack with the derived pathway.
     /// </summary>

@@ -4,11 +4,16 @@ namespace OpenChronic.Grains;
 /// <param name="UnitId">The work unit (e.g. <c>DCIR:2019-03</c>, <c>PMSI:2020</c>, <c>IR_BEN_R</c>).</param>
 /// <param name="Pack">The events, packed column-wise.</param>
 /// <param name="Profile">Demographics from the beneficiary referential, or null when the unit has none.</param>
+/// <param name="ViaPartition">
+/// True when the patient's partition delivers the unit: the partition has recorded the patient as a member, so the
+/// patient need not register with it.
+/// </param>
 [GenerateSerializer, Immutable, Alias("OpenChronic.UnitEvents")]
 public sealed record UnitEvents(
     [property: Id(0)] string UnitId,
     [property: Id(1)] byte[] Pack,
-    [property: Id(2)] PatientProfile? Profile);
+    [property: Id(2)] PatientProfile? Profile,
+    [property: Id(3)] bool ViaPartition = false);
 
 /// <summary>Demographics of a patient (no identifier).</summary>
 /// <param name="Sex">1 man, 2 woman, 0 unknown (IR_SEX_V).</param>
@@ -26,10 +31,11 @@ public sealed record PatientProfile(
     [property: Id(4)] string Commune,
     [property: Id(5)] int? DeathDay);
 
-/// <summary>What a patient grain holds, without its events.</summary>
+/// <summary>What a patient grain holds, without its events; <see cref="Derivations"/> counts derivations since activation.</summary>
 [GenerateSerializer, Immutable, Alias("OpenChronic.PatientSnapshot")]
 public sealed record PatientSnapshot(
     [property: Id(0)] PatientProfile? Profile,
     [property: Id(1)] int EventCount,
     [property: Id(2)] int UnitsApplied,
-    [property: Id(3)] long ResidentBytes);
+    [property: Id(3)] long ResidentBytes,
+    [property: Id(4)] int Derivations = 0);

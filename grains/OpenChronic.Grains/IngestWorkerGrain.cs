@@ -9,14 +9,13 @@ namespace OpenChronic.Grains;
 
 /// <summary>
 /// Applies one work unit: reads it through the ingestion unit readers (filters, joins, person resolution), then sends
-/// each patient its events in one call (a packed, immutable payload), at most <see cref="InFlight"/> calls at a time
-/// in a sliding window. Rejected rows go to the unit's
+/// each partition its patients' packed events in one call (<see cref="PartitionDelivery"/>); the partitions apply them
+/// to their patients inside the silo. Rejected rows go to the unit's
 /// rejects file, rewritten whole when the unit is retried, so a retry never duplicates them.
 /// </summary>
 [StatelessWorker]
 public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<IngestWorkerGrain> logger) : Grain, IIngestWorkerGrain
 {
-    private const int InFlight = 4096;
     private static readonly byte[] s_noEvents = EventPack.Pack([]);
 
     public Task<string[]> PlanUnitsAsync(IngestRequest request)
@@ -33,7 +32,7 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         var session = sessions.Get(request.ExtractDirectory);
         var unit = session.Unit(unitId);
         LogUnitStarted(logger, unitId, unit.Files.Length);
-        var calls = new Queue<Task>(InFlight);
+        var delivery = new PartitionDelivery(unitId, unit.Kind == WorkUnitKind.Beneficiaries);
         long events = 0;
         UnitReport report;
         if (unit.Kind == WorkUnitKind.Beneficiaries)
@@ -50,10 +49,10 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
                 }
 
                 var profile = new PatientProfile(info.Sex, info.BirthYear, info.BirthMonth, info.Departement, info.Commune, info.DeathDay);
-                await Send(calls, session.Keys[i], new UnitEvents(unitId, pack, profile));
+                delivery.Add(session.Keys[i], pack, profile);
             }
 
-            await Task.WhenAll(calls);
+            await delivery.SendAsync(GrainFactory);
             RejectsFile.Write(request.RejectsDirectory, unitId, persons.Rejects);
             // Rows kept: a person may have several rows (one per BEN_NIR_PSA over time).
             var kept = persons.SourceRows - persons.Excluded.Values.Sum() - persons.Rejects.Count;
@@ -62,14 +61,16 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         }
         else
         {
-            var output = new UnitReader(session.Persons).Read(unit);
+            // Off the grain scheduler: reading a flux month takes seconds, and a turn that long stalls the silo's
+            // other work (and Orleans warns about it); the deliveries of the other running unit go on meanwhile.
+            var output = await Task.Run(() => new UnitReader(session.Persons).Read(unit));
             foreach (var patient in output.Persons)
             {
                 events += patient.Events.Length;
-                await Send(calls, session.Keys[patient.Person], new UnitEvents(unitId, EventPack.Pack(patient.Events), null));
+                delivery.Add(session.Keys[patient.Person], EventPack.Pack(patient.Events), null);
             }
 
-            await Task.WhenAll(calls);
+            await delivery.SendAsync(GrainFactory);
             RejectsFile.Write(request.RejectsDirectory, unitId, output.Rejects);
             var filtered = output.Tables
                 .SelectMany(t => t.Value.Filtered.Select(f => KeyValuePair.Create($"{t.Key}: {f.Key}", f.Value)))
@@ -80,17 +81,6 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
 
         LogUnitDone(logger, unitId, report.SourceRows, report.Patients, report.Seconds);
         return report;
-    }
-
-    private async Task Send(Queue<Task> calls, Guid key, UnitEvents unit)
-    {
-        // Calls finish roughly in the order they were made: waiting for the oldest keeps the window full.
-        while (calls.Count >= InFlight)
-        {
-            await calls.Dequeue();
-        }
-
-        calls.Enqueue(GrainFactory.GetGrain<IPatientGrain>(key).ApplyUnitAsync(unit).AsTask());
     }
 
     // Units name file partitions; counts only. Patient keys and identifiers are never logged.

@@ -23,6 +23,7 @@ public sealed partial class PartitionGrain : Grain, IPartitionGrain
         ArgumentNullException.ThrowIfNull(summary);
         _summaries[summary.Patient] = summary;
         _members.Add(summary.Patient);
+        _touched.Remove(summary.Patient);
         return ValueTask.CompletedTask;
     }
 

@@ -25,6 +25,7 @@ public sealed partial class PatientGrain(
     private readonly List<ulong> _pending = [];
     private PatientTimeline? _timeline;
     private bool _registered;
+    private int _derivations;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +58,11 @@ public sealed partial class PatientGrain(
             return false;
         }
 
-        if (!_registered)
+        if (unit.ViaPartition)
+        {
+            _registered = true;
+        }
+        else if (!_registered)
         {
             // Once per activation, so that a partition restarted empty learns its members again.
             await GrainFactory.GetGrain<IPartitionGrain>(Partitions.Of(this.GetPrimaryKey())).RegisterAsync(this.GetPrimaryKey());
@@ -77,25 +82,34 @@ public sealed partial class PatientGrain(
     public ValueTask<bool> CommitAsync() => new(Commit());
 
     public ValueTask<PatientSnapshot> GetSnapshotAsync() =>
-        ValueTask.FromResult(new PatientSnapshot(state.State.Profile, _timeline!.Count, state.State.AppliedUnits.Length + _pending.Count, _timeline.ResidentBytes));
+        ValueTask.FromResult(new PatientSnapshot(state.State.Profile, _timeline!.Count, state.State.AppliedUnits.Length + _pending.Count, _timeline.ResidentBytes,
+            _derivations));
 
     public ValueTask<byte[]> GetTimelineAsync() => ValueTask.FromResult(EventPack.Pack(_timeline!.Events));
 
     public async ValueTask<PatientDerived> DeriveAsync(int[] years)
     {
-        ArgumentNullException.ThrowIfNull(years);
-        var pathway = deriver.Derive(_timeline!.Events, years);
-        var derived = PathwayWire.From(pathway);
-        var summary = new PatientSummary(this.GetPrimaryKey(), state.State.Profile, derived.Conditions,
-            [.. derived.AldEpisodes.Select(e => e.AldNumber).Distinct().Order()], _timeline.Count);
+        var (derived, summary) = Derive(years);
         await GrainFactory.GetGrain<IPartitionGrain>(Partitions.Of(summary.Patient)).UpsertAsync(summary);
         return derived;
     }
+
+    public ValueTask<PatientSummary> SummarizeAsync(int[] years) => ValueTask.FromResult(Derive(years).Summary);
 
     public async ValueTask<PatientExport> ExportAsync(int[] years)
     {
         var derived = await DeriveAsync(years);
         return new PatientExport(state.State.Profile, EventPack.Pack(_timeline!.Events), derived);
+    }
+
+    private (PatientDerived Derived, PatientSummary Summary) Derive(int[] years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        _derivations++;
+        var derived = PathwayWire.From(deriver.Derive(_timeline!.Events, years));
+        var summary = new PatientSummary(this.GetPrimaryKey(), state.State.Profile, derived.Conditions,
+            [.. derived.AldEpisodes.Select(e => e.AldNumber).Distinct().Order()], _timeline.Count);
+        return (derived, summary);
     }
 
     private async Task<bool> Commit()

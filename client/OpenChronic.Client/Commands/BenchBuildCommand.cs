@@ -180,7 +180,7 @@ internal static class BenchBuildCommand
     }
 
     /// <summary>The 1-minute load average (Linux), 0 elsewhere: how busy the machine was around the run.</summary>
-    private static double LoadAverage()
+    internal static double LoadAverage()
     {
         try
         {

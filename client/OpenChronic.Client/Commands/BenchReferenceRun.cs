@@ -13,10 +13,17 @@ using Spectre.Console;
 
 namespace OpenChronic.Client.Commands;
 
-/// <summary>One benchmark scenario: both engines' times and the target on their ratio (grid time / DuckDB time).</summary>
-internal sealed record BenchScenario(string Name, double GridSeconds, double DuckSeconds, double TargetRatio, string Detail)
+/// <summary>
+/// One benchmark scenario: both engines' elapsed times, the target on their ratio (grid time / DuckDB time), and the
+/// process CPU seconds each engine used (0 when not measured; DuckDB's native threads count, both engines run in the
+/// process one after the other).
+/// </summary>
+internal sealed record BenchScenario(string Name, double GridSeconds, double DuckSeconds, double TargetRatio, string Detail,
+    double GridCpuSeconds = 0, double DuckCpuSeconds = 0)
 {
     public double Ratio => DuckSeconds > 0 ? GridSeconds / DuckSeconds : double.NaN;
+
+    public double CpuRatio => DuckCpuSeconds > 0 && GridCpuSeconds > 0 ? GridCpuSeconds / DuckCpuSeconds : double.NaN;
 
     public bool Met => Ratio <= TargetRatio;
 }
@@ -24,7 +31,7 @@ internal sealed record BenchScenario(string Name, double GridSeconds, double Duc
 /// <summary>
 /// The scenarios of <c>bench reference</c>, run in one process on one extract: the extract minus one DCIR flux month
 /// is built by the grid and by the DuckDB reference (full build); that month is then applied to the built grid and
-/// every pathway re-derived, while DuckDB recomputes everything (incremental); per-patient sequence measures alone
+/// only the patients it touched re-derived, while DuckDB recomputes everything (incremental); per-patient sequence measures alone
 /// (grid: derive every patient; DuckDB: netted dispensations, treatment lines and stays from the events table); a
 /// cohort count (grid: partition summaries; DuckDB: SQL over the Parquet database). 
 /// </summary>
@@ -44,6 +51,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         // Full build: ingest, derive and write the database.
         Say($"full build of {baseExtract} (without {month}): grid…");
         var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
         var progress = await IngestAsync(grid.Grains, baseExtract, cancellationToken);
         var ingest = clock.Elapsed.TotalSeconds;
         using (var writer = new DatabaseWriter(Path.Combine(work, "grid-db")))
@@ -52,39 +60,50 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         }
 
         var gridFull = clock.Elapsed.TotalSeconds;
+        var gridFullCpu = Cpu() - cpu;
         Say("full build: DuckDB…");
-        var (duckFull, stages) = Reference(baseExtract, Path.Combine(work, "duck-db"));
+        var (duckFull, duckFullCpu, stages) = Reference(baseExtract, Path.Combine(work, "duck-db"));
         scenarios.Add(new BenchScenario("full build (Parquet → database)", gridFull, duckFull, 1.0,
             $"grid: ingest {F(ingest)} s ({progress.SourceRows:N0} source rows, {progress.Events:N0} events), derive + export {F(gridFull - ingest)} s; " +
-            $"DuckDB: {string.Join(", ", stages.Select(s => $"{s.Name} {F(s.Seconds)} s"))}"));
+            $"DuckDB: {string.Join(", ", stages.Select(s => $"{s.Name} {F(s.Seconds)} s"))}", gridFullCpu, duckFullCpu));
 
         // Incremental: one new flux month.
         Say($"incremental {month}: grid…");
         clock.Restart();
+        cpu = Cpu();
         var unit = await grid.Grains.GetGrain<IIngestWorkerGrain>(0).ProcessUnitAsync(new IngestRequest(extract, Path.Combine(work, "rejects-increment")), month);
         var apply = clock.Elapsed.TotalSeconds;
-        await DeriveAllAsync(grid.Grains, cancellationToken);
+        var rederived = await DeriveTouchedAsync(grid.Grains);
+        var derived = clock.Elapsed.TotalSeconds;
+
+        // A monthly update is durable only once its patients are committed (and the grid then stops with nothing to write).
+        await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grid.Grains.GetGrain<IPartitionBuild>(p).CommitMembersAsync().AsTask()));
         var gridIncrement = clock.Elapsed.TotalSeconds;
+        var gridIncrementCpu = Cpu() - cpu;
         Say($"incremental {month}: DuckDB recompute…");
-        var (duckIncrement, _) = Reference(extract, Path.Combine(work, "duck-db-increment"), keep: true);
+        var (duckIncrement, duckIncrementCpu, _) = Reference(extract, Path.Combine(work, "duck-db-increment"), keep: true);
         scenarios.Add(new BenchScenario($"incremental: add flux month {month}", gridIncrement, duckIncrement, 0.1,
-            $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), re-derive every patient {F(gridIncrement - apply)} s; DuckDB: full recompute and write"));
+            $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), re-derive the {rederived:N0} patients it touched (partition summaries refreshed) {F(derived - apply)} s, commit {F(gridIncrement - derived)} s; DuckDB: full recompute and write", gridIncrementCpu, duckIncrementCpu));
 
         // Per-patient sequence measures.
         Say("sequence measures…");
         clock.Restart();
+        cpu = Cpu();
         await DeriveAllAsync(grid.Grains, cancellationToken);
         var gridSequence = clock.Elapsed.TotalSeconds;
+        var gridSequenceCpu = Cpu() - cpu;
         clock.Restart();
+        cpu = Cpu();
         ReferenceDerive.Dispensed(_connection!);
         ReferenceDerive.TreatmentLines(_connection!, CaseDefinitionCatalogue.Default, TreatmentLineOptions.Default);
         ReferenceDerive.Stays(_connection!);
         var duckSequence = clock.Elapsed.TotalSeconds;
+        var duckSequenceCpu = Cpu() - cpu;
         var lines = ReferenceSql.Scalar(_connection!, "SELECT count(*) FROM treatment_lines");
         var stays = ReferenceSql.Scalar(_connection!, "SELECT count(*) FROM stays");
         _connection!.Dispose();
         scenarios.Add(new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, duckSequence, 0.5,
-            $"{lines:N0} treatment lines, {stays:N0} hospital episodes; grid: derive every patient (also conditions and ALD episodes); DuckDB: from the events table in memory"));
+            $"{lines:N0} treatment lines, {stays:N0} hospital episodes; grid: derive every patient (also conditions and ALD episodes); DuckDB: from the events table in memory", gridSequenceCpu, duckSequenceCpu));
 
         // Cohort count.
         Say("cohort count…");
@@ -97,15 +116,17 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         return scenarios;
     }
 
-    private (double Seconds, IReadOnlyList<ReferenceStage> Stages) Reference(string extract, string output, bool keep = false)
+    private (double Seconds, double CpuSeconds, IReadOnlyList<ReferenceStage> Stages) Reference(string extract, string output, bool keep = false)
     {
         var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
         var connection = ReferenceBuild.Connect();
         var stages = ReferenceBuild.Run(connection, extract, _pseudonym, years).ToList();
         var built = clock.Elapsed.TotalSeconds;
         ReferenceBuild.Export(connection, output);
         stages.Add(new ReferenceStage("write", clock.Elapsed.TotalSeconds - built));
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = Cpu() - cpu;
         if (keep)
         {
             _connection = connection;
@@ -115,7 +136,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
             connection.Dispose();
         }
 
-        return (seconds, stages);
+        return (seconds, cpuSeconds, stages);
     }
 
     /// <summary>
@@ -159,15 +180,20 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         }
     }
 
+    /// <summary>The 64 partitions re-derive the members that applied a unit since their last derivation.</summary>
+    private async Task<int> DeriveTouchedAsync(IGrainFactory grains) =>
+        (await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grains.GetGrain<IPartitionBuild>(p).DeriveTouchedAsync(years).AsTask()))).Sum();
+
     private async Task DeriveAllAsync(IGrainFactory grains, CancellationToken cancellationToken)
     {
+        var patients = new PatientReferences(grains);
         for (var p = 0; p < Partitions.Count; p++)
         {
             var members = await grains.GetGrain<IPartitionGrain>(p).GetMembersAsync();
             for (var start = 0; start < members.Count; start += Wave)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await Task.WhenAll(members.Skip(start).Take(Wave).Select(k => grains.GetGrain<IPatientGrain>(k).DeriveAsync(years).AsTask()));
+                await Task.WhenAll(members.Skip(start).Take(Wave).Select(k => patients.Get(k).DeriveAsync(years).AsTask()));
             }
         }
     }
@@ -216,6 +242,13 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
 
         Array.Sort(times);
         return (result, times[CohortRuns / 2]);
+    }
+
+    /// <summary>CPU seconds of the whole process so far (user + system, every thread, DuckDB's native ones included).</summary>
+    private static double Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     private void Say(string text) => console.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss} {text}[/]");

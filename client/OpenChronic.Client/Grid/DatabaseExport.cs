@@ -42,9 +42,10 @@ internal static class DatabaseExport
     {
         var keys = await grains.GetGrain<IPartitionGrain>(partition).GetMembersAsync();
         var calls = new Task<PatientExport>[keys.Count];
+        var patients = new PatientReferences(grains);
         for (var i = 0; i < calls.Length; i++)
         {
-            calls[i] = grains.GetGrain<IPatientGrain>(keys[i]).ExportAsync(years).AsTask();
+            calls[i] = patients.Get(keys[i]).ExportAsync(years).AsTask();
         }
 
         return (keys, await Task.WhenAll(calls));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,11 @@ internal sealed class EmbeddedGrid : IAsyncDisposable
     /// <summary>Starts a silo on a free loopback port; Orleans logs only warnings and above.</summary>
     public static async Task<EmbeddedGrid> StartAsync(KeyedPseudonym pseudonym, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // No configuration reload: its file watcher on the working folder read every file event of the build's own
+        // output (about 5 % of all thread samples of a 20,000-person bench build run from the bench folder).
+        var settings = new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() };
+        settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
+        var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

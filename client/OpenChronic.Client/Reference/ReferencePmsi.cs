@@ -5,7 +5,8 @@ namespace OpenChronic.Client.Reference;
 
 /// <summary>
 /// PMSI MCO in SQL, per year: the first T_MCOaaB line of an ETA_NUM + RSA_NUM key is the stay; its first T_MCOaaC line
-/// links it to a person (rank hint, then the only candidate of the NIR, then the sex and birth-year hints among twins);
+/// links it to a person (rank hint, then the only candidate of the NIR, then the sex, birth-year and alive-at-admission hints among
+/// twins, as <c>PersonDirectory.ResolvePmsi</c>);
 /// GHM 90*, quality flags, dummy and fictitious NIRs filter the stay; T_MCOaaD diagnoses and T_MCOaaA acts follow it.
 /// </summary>
 internal static class ReferencePmsi
@@ -59,8 +60,10 @@ internal static class ReferencePmsi
                 SELECT l.unit, l.key, k.idt FROM stay_link l JOIN nir_rank k ON k.nir = l.nir AND k.rank = l.rank_hint),
             candidates AS (
                 SELECT l.unit, l.key, count(*) AS n, any_value(k.idt) AS only,
-                    count(*) FILTER (WHERE (l.sex IS NULL OR p.sex = l.sex) AND (l.birth_hint IS NULL OR abs(p.birth_year - l.birth_hint) <= 1)) AS m,
-                    max(k.idt) FILTER (WHERE (l.sex IS NULL OR p.sex = l.sex) AND (l.birth_hint IS NULL OR abs(p.birth_year - l.birth_hint) <= 1)) AS pick
+                    count(*) FILTER (WHERE (l.sex IS NULL OR p.sex = l.sex) AND (l.birth_hint IS NULL OR abs(p.birth_year - l.birth_hint) <= 1)
+                        AND (p.death IS NULL OR p.death >= l.day)) AS m,
+                    max(k.idt) FILTER (WHERE (l.sex IS NULL OR p.sex = l.sex) AND (l.birth_hint IS NULL OR abs(p.birth_year - l.birth_hint) <= 1)
+                        AND (p.death IS NULL OR p.death >= l.day)) AS pick
                 FROM stay_link l JOIN nir_rank k ON k.nir = l.nir JOIN persons p ON p.idt = k.idt
                 GROUP BY l.unit, l.key)
             SELECT l.*, coalesce(r.idt, CASE WHEN c.n = 1 THEN c.only WHEN c.m = 1 THEN c.pick END) AS idt

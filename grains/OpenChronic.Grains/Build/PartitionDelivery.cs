@@ -1,0 +1,53 @@
+namespace OpenChronic.Grains;
+
+/// <summary>
+/// Groups a unit's per-patient payloads by partition and delivers them in one call per partition (64 calls per unit
+/// instead of one per patient from the worker); each partition applies them to its patients inside the silo.
+/// </summary>
+internal sealed class PartitionDelivery(string unitId, bool withProfiles)
+{
+    private readonly List<Guid>[] _patients = NewLists<Guid>();
+    private readonly List<byte[]>[] _packs = NewLists<byte[]>();
+    private readonly List<PatientProfile>[]? _profiles = withProfiles ? NewLists<PatientProfile>() : null;
+
+    /// <summary>Adds one patient's packed events (and profile when the unit carries profiles).</summary>
+    public void Add(Guid patient, byte[] pack, PatientProfile? profile)
+    {
+        var p = (int)Partitions.Of(patient);
+        _patients[p].Add(patient);
+        _packs[p].Add(pack);
+        if (_profiles is not null)
+        {
+            _profiles[p].Add(profile ?? throw new ArgumentNullException(nameof(profile), "This unit carries a profile for every patient."));
+        }
+    }
+
+    /// <summary>Sends the 64 partition payloads at once and waits for every partition; returns how many patients applied the unit.</summary>
+    public async Task<int> SendAsync(IGrainFactory grains)
+    {
+        var calls = new List<Task<int>>(Partitions.Count);
+        for (var p = 0; p < Partitions.Count; p++)
+        {
+            if (_patients[p].Count == 0)
+            {
+                continue;
+            }
+
+            var unit = new PartitionUnit(unitId, [.. _patients[p]], [.. _packs[p]], _profiles is null ? null : [.. _profiles[p]]);
+            calls.Add(grains.GetGrain<IPartitionBuild>(p).ApplyUnitAsync(unit).AsTask());
+        }
+
+        return (await Task.WhenAll(calls)).Sum();
+    }
+
+    private static List<T>[] NewLists<T>()
+    {
+        var lists = new List<T>[Partitions.Count];
+        for (var i = 0; i < lists.Length; i++)
+        {
+            lists[i] = [];
+        }
+
+        return lists;
+    }
+}

@@ -1,0 +1,97 @@
+using OpenChronic.Domain.Pathways;
+
+namespace OpenChronic.Grains.Tests;
+
+/// <summary>Units delivered through the partitions (one call per partition per unit) and the incremental re-derivation.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class PartitionDeliveryTests(ClusterFixture fixture)
+{
+    private static readonly int[] s_years = [2020];
+
+    private static byte[] Pack(params int[] days) =>
+        EventPack.Pack(days.Select(d => new CareEvent(d, d, CareEventKind.Consultation, CareEventTraits.None, 1, PackedCode.Pack("1111"), 7, 1)).ToArray());
+
+    private static (long Partition, Guid[] Keys) PatientsOfOnePartition(int count)
+    {
+        var first = Guid.NewGuid();
+        var partition = Partitions.Of(first);
+        var keys = new List<Guid> { first };
+        while (keys.Count < count)
+        {
+            var key = Guid.NewGuid();
+            if (Partitions.Of(key) == partition)
+            {
+                keys.Add(key);
+            }
+        }
+
+        return (partition, [.. keys]);
+    }
+
+    private async Task<PatientSnapshot> Snapshot(Guid key) => await fixture.Grains.GetGrain<IPatientGrain>(key).GetSnapshotAsync();
+
+    [Fact]
+    public async Task ApplyUnit_AppliesEachPayloadToItsPatient_AndADuplicatedUnitAppliesNothing()
+    {
+        var (p, keys) = PatientsOfOnePartition(3);
+        var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
+        var profiles = keys.Select((_, i) => new PatientProfile(1, (short)(1950 + i), 1, "075", "056", null)).ToArray();
+        var unit = new PartitionUnit("IR_BEN_R", keys, [Pack(1), Pack(2, 3), Pack()], profiles);
+
+        Assert.Equal(3, await partition.ApplyUnitAsync(unit));
+        Assert.Equal(0, await partition.ApplyUnitAsync(unit));
+
+        Assert.Equal([1, 2, 0], (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.EventCount));
+        Assert.Equal(profiles[1], (await Snapshot(keys[1])).Profile);
+        Assert.Equal(1, (await Snapshot(keys[2])).UnitsApplied);
+        var members = await fixture.Grains.GetGrain<IPartitionGrain>(p).GetMembersAsync();
+        Assert.All(keys, k => Assert.Contains(k, members));
+    }
+
+    [Fact]
+    public async Task ApplyUnit_PatientOfAnotherPartitionOrMismatchedPayloads_IsRefused()
+    {
+        var (p, keys) = PatientsOfOnePartition(2);
+        var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
+        var stranger = Enumerable.Range(0, 10_000).Select(_ => Guid.NewGuid()).First(g => Partitions.Of(g) != p);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-01", [stranger], [Pack(1)], null)).AsTask());
+        await Assert.ThrowsAsync<ArgumentException>(() => partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-01", keys, [Pack(1)], null)).AsTask());
+        Assert.Equal(0, (await Snapshot(keys[0])).UnitsApplied);
+    }
+
+    [Fact]
+    public async Task DeriveTouched_ReDerivesOnlyPatientsOfTheNewUnit_AndSummariesEqualAFullDerivation()
+    {
+        var (p, keys) = PatientsOfOnePartition(4);
+        var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
+        await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-01", keys, [.. keys.Select((_, i) => Pack(10 + i))], null));
+
+        // The first derivation covers the four patients of the unit (the partition may hold other tests' patients).
+        Assert.True(await partition.DeriveTouchedAsync(s_years) >= 4);
+        Assert.Equal(0, await partition.DeriveTouchedAsync(s_years));
+        var derivedBefore = (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.Derivations).ToArray();
+
+        // A new flux month for two of the four.
+        await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-02", keys[..2], [Pack(40, 41), Pack(42)], null));
+        Assert.Equal(2, await partition.DeriveTouchedAsync(s_years));
+
+        var derivedAfter = (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.Derivations).ToArray();
+        Assert.Equal([derivedBefore[0] + 1, derivedBefore[1] + 1, derivedBefore[2], derivedBefore[3]], derivedAfter);
+
+        // The partition's summaries equal what deriving every patient from scratch gives.
+        var stored = (await fixture.Grains.GetGrain<IPartitionGrain>(p).GetSummariesAsync()).ToDictionary(s => s.Patient);
+        foreach (var key in keys)
+        {
+            var full = await fixture.Grains.GetGrain<IPatientGrain>(key).SummarizeAsync(s_years);
+            var kept = stored[key];
+            Assert.Equal(full.EventCount, kept.EventCount);
+            Assert.Equal(full.Conditions, kept.Conditions);
+            Assert.Equal(full.AldNumbers, kept.AldNumbers);
+            Assert.Equal(full.Profile, kept.Profile);
+        }
+
+        Assert.Equal(3, stored[keys[0]].EventCount);
+        Assert.Equal(1, stored[keys[2]].EventCount);
+    }
+}
