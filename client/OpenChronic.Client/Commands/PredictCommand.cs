@@ -8,7 +8,7 @@ namespace OpenChronic.Client.Commands;
 /// <summary>
 /// <c>openchronic predict --db DIR --target ald:8 --index 2020-01-01 [--horizon 365] [--out DIR] [--truth DIR/truth --key K]</c>:
 /// trains the GLM, random forest, gradient-boosting (FastTree, LightGbm) and GRU models on index year Y, tests them on Y+1 (temporal
-/// validation), recalibrates them, and writes the models, the report, model cards and plots. Patient-level scores stay
+/// validation) and on the other régions of year Y (split by region), recalibrates them, and writes the models, the report, model cards and plots. Patient-level scores stay
 /// in the process; with the truth, the generator's own risk is evaluated on the same test rows (true-risk AUC).
 /// </summary>
 internal static class PredictCommand
@@ -25,9 +25,10 @@ internal static class PredictCommand
         var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
         var models = new Option<string>("--models") { Description = "Learners to run, comma-separated.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var seed = new Option<int>("--seed") { Description = "Seed of splits and learners.", DefaultValueFactory = _ => 1 };
-        var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation).")
+        var noRegion = new Option<bool>("--no-region-split") { Description = "Skip the split by region (train on some régions of the training year, test on the others)." };
+        var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation and split by region).")
         {
-            db, target, index, horizon, lookback, output, truth, key, models, seed,
+            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -48,7 +49,7 @@ internal static class PredictCommand
 
             var (task, learners) = options.Value;
             var run = new PredictRun(parse.GetValue(db)!, task, learners, parse.GetValue(output) ?? $"predict-{task.Target.ToString().Replace(':', '-')}-{task.IndexYear}",
-                truthDir, secret, parse.GetValue(seed), Bench: false);
+                truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion));
             return run.ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
