@@ -25,16 +25,17 @@ internal static class PredictCommand
         var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
         var models = new Option<string>("--models") { Description = "Learners to run, comma-separated.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var seed = new Option<int>("--seed") { Description = "Seed of splits and learners.", DefaultValueFactory = _ => 1 };
+        var heldOut = RecalibrationHoldOut();
         var noRegion = new Option<bool>("--no-region-split") { Description = "Skip the split by region (train on some régions of the training year, test on the others)." };
         var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation and split by region).")
         {
-            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion,
+            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion, heldOut,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = Parse(parse.GetValue(target)!, parse.GetValue(index)!, parse.GetValue(horizon), parse.GetValue(lookback),
                 parse.GetValue(models)!, AnsiConsole.Console);
-            if (options is null)
+            if (options is null || !ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console))
             {
                 return Task.FromResult(2);
             }
@@ -49,10 +50,27 @@ internal static class PredictCommand
 
             var (task, learners) = options.Value;
             var run = new PredictRun(parse.GetValue(db)!, task, learners, parse.GetValue(output) ?? $"predict-{task.Target.ToString().Replace(':', '-')}-{task.IndexYear}",
-                truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion));
+                truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion), HeldOutShare: parse.GetValue(heldOut));
             return run.ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
+    }
+
+    internal static Option<double> RecalibrationHoldOut() => new("--recalibration-holdout")
+    {
+        Description = "0 (default): recalibrate on the out-of-fold predictions of the training set; a share in (0, 1): hold it out and recalibrate on it.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    internal static bool ValidHoldOut(double share, IAnsiConsole console)
+    {
+        if (share is >= 0 and < 1)
+        {
+            return true;
+        }
+
+        console.MarkupLine("[red]--recalibration-holdout must be in [0, 1).[/]");
+        return false;
     }
 
     internal static (PredictionTask Task, string[] Learners)? Parse(string target, string index, int horizon, int lookback, string models, IAnsiConsole console)

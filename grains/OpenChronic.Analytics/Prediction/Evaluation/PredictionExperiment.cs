@@ -10,9 +10,11 @@ namespace OpenChronic.Analytics.Prediction.Evaluation;
 /// hyper-parameters are chosen by stratified k-fold cross-validation on the whole training set, the chosen setting is
 /// trained on all of it, a weak (intercept and slope) logistic recalibration is fitted on the chosen setting's
 /// out-of-fold predictions (every training row, each predicted by a fold model that did not see it: many more events
-/// than a hold-out), and the model is evaluated on the test set before and after recalibration.
+/// than a hold-out), and the model is evaluated on the test set before and after recalibration. With
+/// <paramref name="heldOutShare"/> &gt; 0 the former scheme runs instead: that stratified share of the training set is
+/// held out, CV and the final fit use the rest, and the recalibration is fitted on the final model's hold-out predictions.
 /// </summary>
-public sealed class PredictionExperiment(int seed, int folds = 3)
+public sealed class PredictionExperiment(int seed, int folds = 3, double heldOutShare = 0)
 {
     /// <summary>Runs every learner; <paramref name="progress"/> receives one line per step.</summary>
     public IReadOnlyList<ModelReport> Run(FeatureBlock train, FeatureBlock test, IReadOnlyList<IRiskLearner> learners, Action<string>? progress = null)
@@ -25,6 +27,14 @@ public sealed class PredictionExperiment(int seed, int folds = 3)
             throw new ArgumentException("Train and test blocks must share their columns.", nameof(test));
         }
 
+        FeatureBlock? heldOut = null;
+        if (heldOutShare > 0)
+        {
+            var (fitRows, heldOutRows) = ModelSelection.Split(train.Labels, heldOutShare, seed);
+            heldOut = train.Subset(heldOutRows);
+            train = train.Subset(fitRows);
+        }
+
         var reports = new List<ModelReport>();
         foreach (var learner in learners)
         {
@@ -35,7 +45,9 @@ public sealed class PredictionExperiment(int seed, int folds = 3)
             clock.Restart();
             var model = learner.Train(train, selection.Best, seed);
             var trainingTime = clock.Elapsed;
-            var recalibration = FitRecalibration(selection.OutOfFold, train.Labels);
+            var recalibration = heldOut is null
+                ? FitRecalibration(selection.OutOfFold, train.Labels)
+                : FitRecalibration(model.Predict(heldOut), heldOut.Labels);
             var raw = model.Predict(test);
             var recalibrated = Apply(raw, recalibration);
             reports.Add(new ModelReport(learner.Name, learner.Description, selection, model, recalibration,
