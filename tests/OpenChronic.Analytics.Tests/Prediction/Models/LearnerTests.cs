@@ -69,6 +69,21 @@ public sealed class LearnerTests
     }
 
     [Fact]
+    public void Run_HoldOutRecalibration_DiffersFromOutOfFoldAndStaysNearOne()
+    {
+        var train = PlantedSignal.Make(3000, 11);
+        var test = PlantedSignal.Make(3000, 12);
+        var learners = new[] { Learners.LogisticRegression() };
+
+        var holdOut = new OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment(3, heldOutShare: 0.2).Run(train, test, learners).Single();
+        var outOfFold = new OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment(3).Run(train, test, learners).Single();
+
+        Assert.NotEqual(outOfFold.Recalibration, holdOut.Recalibration);
+        Assert.Equal(ModelSelection.Split(train.Labels, 0.2, 3).Fit.Length, holdOut.Selection.OutOfFold.Length);
+        Assert.InRange(holdOut.TestRecalibrated.Weak.Slope, 0.75, 1.25);
+    }
+
+    [Fact]
     public void GruNetwork_Backward_MatchesFiniteDifferences()
     {
         var network = new GruNetwork(3, 4, 2, new Random(3));
