@@ -4,8 +4,9 @@ using Spectre.Console;
 namespace OpenChronic.Client.Commands;
 
 /// <summary>
-/// <c>openchronic bench predict --db DIR [--target ald:8] [--index 2020-01-01]</c>: the full prediction run with its
-/// times (grid load, feature extraction, cross-validation and training per model) and the process's peak memory.
+/// <c>openchronic bench predict --db DIR [--target ald:8] [--index 2020-01-01] [--truth DIR --key K] [--region-split]</c>:
+/// the full prediction run with its times (grid load, feature extraction, cross-validation and training per model) and
+/// the process's peak resident memory (VmHWM).
 /// </summary>
 internal static class BenchPredictCommand
 {
@@ -16,13 +17,24 @@ internal static class BenchPredictCommand
         var index = new Option<string>("--index") { Description = "Index date of the training year.", DefaultValueFactory = _ => "2020-01-01" };
         var models = new Option<string>("--models") { Description = "Learners to time.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var output = new Option<string>("--out") { Description = "Where the run's report goes.", DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "openchronic-bench-predict") };
-        var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output };
+        var truth = new Option<string?>("--truth") { Description = "The generator's truth folder (DIR/truth), to time its mapping and print the true-risk AUC." };
+        var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
+        var heldOut = PredictCommand.RecalibrationHoldOut();
+        var region = new Option<bool>("--region-split") { Description = "Also run (and time) the split by region." };
+        var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output, truth, key, region, heldOut };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = PredictCommand.Parse(parse.GetValue(target)!, parse.GetValue(index)!, 365, 365, parse.GetValue(models)!, AnsiConsole.Console);
-            return options is not { } o
-                ? Task.FromResult(2)
-                : new PredictRun(parse.GetValue(db)!, o.Task, o.Learners, parse.GetValue(output)!, null, null, 1, Bench: true).ExecuteAsync(AnsiConsole.Console, cancellationToken);
+            var secret = parse.GetValue(key) ?? Environment.GetEnvironmentVariable(BuildCommand.KeyVariable);
+            var truthDir = parse.GetValue(truth);
+            if (options is not { } o || (truthDir is not null && string.IsNullOrEmpty(secret)) || !PredictCommand.ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console))
+            {
+                AnsiConsole.MarkupLine(options is null ? "" : $"[red]--truth needs --key (or ${BuildCommand.KeyVariable}).[/]");
+                return Task.FromResult(2);
+            }
+
+            return new PredictRun(parse.GetValue(db)!, o.Task, o.Learners, parse.GetValue(output)!, truthDir, secret, 1, Bench: true,
+                SplitByRegion: parse.GetValue(region), HeldOutShare: parse.GetValue(heldOut)).ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
     }

@@ -98,7 +98,7 @@ internal sealed partial class DemoRun
             return 2;
         }
 
-        var run = new PredictRun(session.Directory, task, learners, PredictionDirectory, null, null, (int)(Seed % int.MaxValue), Bench: false);
+        var run = new PredictRun(session.Directory, task, learners, PredictionDirectory, null, null, (int)(Seed % int.MaxValue), Bench: false, SplitByRegion: false);
         var (code, reports) = await run.ExecuteOnGridAsync(session.Grains, session.Years, session.Patients, TimeSpan.Zero, null, Console, CancellationToken);
         if (code == 0 && reports.Count > 0)
         {

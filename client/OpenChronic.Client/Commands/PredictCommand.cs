@@ -8,7 +8,7 @@ namespace OpenChronic.Client.Commands;
 /// <summary>
 /// <c>openchronic predict --db DIR --target ald:8 --index 2020-01-01 [--horizon 365] [--out DIR] [--truth DIR/truth --key K]</c>:
 /// trains the GLM, random forest, gradient-boosting (FastTree, LightGbm) and GRU models on index year Y, tests them on Y+1 (temporal
-/// validation), recalibrates them, and writes the models, the report, model cards and plots. Patient-level scores stay
+/// validation) and on the other régions of year Y (split by region), recalibrates them, and writes the models, the report, model cards and plots. Patient-level scores stay
 /// in the process; with the truth, the generator's own risk is evaluated on the same test rows (true-risk AUC).
 /// </summary>
 internal static class PredictCommand
@@ -25,15 +25,17 @@ internal static class PredictCommand
         var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
         var models = new Option<string>("--models") { Description = "Learners to run, comma-separated.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var seed = new Option<int>("--seed") { Description = "Seed of splits and learners.", DefaultValueFactory = _ => 1 };
-        var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation).")
+        var heldOut = RecalibrationHoldOut();
+        var noRegion = new Option<bool>("--no-region-split") { Description = "Skip the split by region (train on some régions of the training year, test on the others)." };
+        var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation and split by region).")
         {
-            db, target, index, horizon, lookback, output, truth, key, models, seed,
+            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion, heldOut,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = Parse(parse.GetValue(target)!, parse.GetValue(index)!, parse.GetValue(horizon), parse.GetValue(lookback),
                 parse.GetValue(models)!, AnsiConsole.Console);
-            if (options is null)
+            if (options is null || !ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console))
             {
                 return Task.FromResult(2);
             }
@@ -48,10 +50,27 @@ internal static class PredictCommand
 
             var (task, learners) = options.Value;
             var run = new PredictRun(parse.GetValue(db)!, task, learners, parse.GetValue(output) ?? $"predict-{task.Target.ToString().Replace(':', '-')}-{task.IndexYear}",
-                truthDir, secret, parse.GetValue(seed), Bench: false);
+                truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion), HeldOutShare: parse.GetValue(heldOut));
             return run.ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
+    }
+
+    internal static Option<double> RecalibrationHoldOut() => new("--recalibration-holdout")
+    {
+        Description = "0 (default): recalibrate on the out-of-fold predictions of the training set; a share in (0, 1): hold it out and recalibrate on it.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    internal static bool ValidHoldOut(double share, IAnsiConsole console)
+    {
+        if (share is >= 0 and < 1)
+        {
+            return true;
+        }
+
+        console.MarkupLine("[red]--recalibration-holdout must be in [0, 1).[/]");
+        return false;
     }
 
     internal static (PredictionTask Task, string[] Learners)? Parse(string target, string index, int horizon, int lookback, string models, IAnsiConsole console)

@@ -13,8 +13,12 @@ using Spectre.Console;
 namespace OpenChronic.Client.Commands;
 
 /// <summary>One <c>predict</c> (or <c>bench predict</c>) run: load, extract on the grid, train, evaluate, write.</summary>
-internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learners, string Output, string? Truth, string? Secret, int Seed, bool Bench)
+internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learners, string Output, string? Truth, string? Secret, int Seed, bool Bench,
+    bool SplitByRegion, double HeldOutShare = 0)
 {
+    /// <summary>Share of the training year's rows (whole régions) tested on in the split by region.</summary>
+    public const double RegionTestShare = 1 / 3.0;
+
     /// <summary>A feature column is kept when it is non-zero in at least this many training rows.</summary>
     public const int MinimumColumnRows = 20;
 
@@ -47,7 +51,6 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         ArgumentNullException.ThrowIfNull(years);
         try
         {
-            var clock = Stopwatch.StartNew();
             if (!years.Contains(Task.IndexYear) || !years.Contains(Task.IndexYear + 1))
             {
                 console.MarkupLineInterpolated($"[red]The database covers {string.Join(", ", years)}; index {Task.IndexYear} needs {Task.IndexYear} and {Task.IndexYear + 1} (outcomes of the training and test years).[/]");
@@ -59,42 +62,51 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
                 console.MarkupLineInterpolated($"[yellow]The database has no year {Task.IndexYear - 1}: training features have no lookback.[/]");
             }
 
+            var clock = Stopwatch.StartNew();
             var test = Task.NextYear();
-            var trainMessage = await ExtractAsync(grains, Task, truth?.Train, cancellationToken);
-            var testMessage = await ExtractAsync(grains, test, truth?.Test, cancellationToken);
+            var (trainBlocks, trainAttrition) = await ExtractAsync(grains, Task, truth?.Train, cancellationToken);
+            var (testBlocks, testAttrition) = await ExtractAsync(grains, test, truth?.Test, cancellationToken);
             var featureTime = clock.Elapsed;
-            var trainRaw = FeatureWire.ToBlock(trainMessage);
-            var names = FeatureBlock.FrequentNames([trainRaw], MinimumColumnRows);
-            var trainBlock = FeatureBlock.Stack([trainRaw], names);
-            var testBlock = FeatureBlock.Stack([FeatureWire.ToBlock(testMessage)], names);
-            console.MarkupLine(Invariant($"Features: {trainBlock.Rows:N0} training rows ({trainBlock.Positives:N0} outcomes), {testBlock.Rows:N0} test rows ({testBlock.Positives:N0} outcomes), {names.Length:N0} columns, extracted in {featureTime.TotalSeconds:F1} s."));
-            if (trainBlock.Positives < 10 || testBlock.Positives < 10)
-            {
-                console.MarkupLine("[red]Fewer than 10 outcomes in a year: too few to train or evaluate.[/]");
-                return (1, []);
-            }
-
-            var reference = truth is null ? null : EvaluateReference(testBlock, console);
-            var experiment = new PredictionExperiment(Seed);
-            var reports = experiment.Run(trainBlock, testBlock, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
-            var summary = new PredictionSummary(Task, patients, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
-                names.Length, trainMessage.Attrition, testMessage.Attrition, featureTime, reference);
-            ReportWriter.Write(Output, summary, reports);
-            PredictTable.Print(summary, reports, console);
-            if (Bench)
-            {
-                PredictTable.PrintBench(patients, loadTime, featureTime, trainBlock.Rows + testBlock.Rows, reports, Environment.ProcessorCount,
-                    Process.GetCurrentProcess().PeakWorkingSet64, console);
-            }
-
-            console.MarkupLineInterpolated($"Report, model cards, plots and models written to [bold]{Path.GetFullPath(Output)}[/].");
-            return (0, reports);
+            return Analyse(trainBlocks, testBlocks, trainAttrition, testAttrition, patients, loadTime, featureTime, truth is not null, console);
         }
         catch (Exception e) when (e is DatabaseFormatException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return (1, []);
         }
+    }
+
+    // After extraction: no await from here, so the blocks released below are not kept alive by the async state machine.
+    private (int Code, IReadOnlyList<ModelReport> Reports) Analyse(FeatureBlock?[] trainBlocks, FeatureBlock?[] testBlocks, int[] trainAttrition, int[] testAttrition, long persons,
+        TimeSpan loadTime, TimeSpan featureTime, bool withTruth, IAnsiConsole console)
+    {
+        // Département columns are kept whatever their frequency: the split by region reads them.
+        var names = FeatureBlock.FrequentNames([.. trainBlocks.Select(b => b!)], MinimumColumnRows, SplitByRegion ? "dep:" : null);
+        var trainBlock = FeatureBlock.Stack(trainBlocks, names, release: true);
+        var testBlock = FeatureBlock.Stack(testBlocks, names, release: true);
+        console.MarkupLine(Invariant($"Features: {trainBlock.Rows:N0} training rows ({trainBlock.Positives:N0} outcomes), {testBlock.Rows:N0} test rows ({testBlock.Positives:N0} outcomes), {names.Length:N0} columns, extracted in {featureTime.TotalSeconds:F1} s."));
+        if (trainBlock.Positives < 10 || testBlock.Positives < 10)
+        {
+            console.MarkupLine("[red]Fewer than 10 outcomes in a year: too few to train or evaluate.[/]");
+            return (1, []);
+        }
+
+        var reference = withTruth ? EvaluateReference(testBlock, console) : null;
+        var experiment = new PredictionExperiment(Seed, heldOutShare: HeldOutShare);
+        var reports = experiment.Run(trainBlock, testBlock, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
+        var summary = new PredictionSummary(Task, persons, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
+            names.Length, trainAttrition, testAttrition, featureTime, reference);
+        PredictTable.Print(Invariant($"{Task.Target}: train {Task.IndexYear}, test {Task.IndexYear + 1}"), reports, reference, console);
+        var regional = SplitByRegion ? RunRegions(trainBlock, experiment, withTruth, console) : null;
+        ReportWriter.Write(Output, summary, reports, regional);
+        if (Bench)
+        {
+            PredictTable.PrintBench(persons, loadTime, featureTime, summary.TrainRows + summary.TestRows, reports, Environment.ProcessorCount,
+                PredictTable.PeakResidentBytes(), console, regional?.Reports);
+        }
+
+        console.MarkupLineInterpolated($"Report, model cards, plots and models written to [bold]{Path.GetFullPath(Output)}[/].");
+        return (0, reports);
     }
 
     private (Dictionary<long, Dictionary<Guid, float>> Train, Dictionary<long, Dictionary<Guid, float>> Test)? ReadTruth(IAnsiConsole console)
@@ -110,13 +122,48 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         return (train, test);
     }
 
-    private static async Task<FeatureBlockMessage> ExtractAsync(IGrainFactory grains, PredictionTask task, Dictionary<long, Dictionary<Guid, float>>? truth,
-        CancellationToken cancellationToken)
+    // The 64 partitions' blocks as they arrive (no copy: the embedded grid hands the immutable messages over), and the
+    // summed attrition; the caller stacks them once onto the kept columns, releasing each as it is copied.
+    private static async Task<(FeatureBlock?[] Blocks, int[] Attrition)> ExtractAsync(IGrainFactory grains, PredictionTask task,
+        Dictionary<long, Dictionary<Guid, float>>? truth, CancellationToken cancellationToken)
     {
         var request = FeatureWire.ToRequest(task);
         var messages = await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p =>
             grains.GetGrain<IPartitionFeatures>(p).ExtractFeaturesAsync(request, truth?.GetValueOrDefault(p)).AsTask().WaitAsync(cancellationToken)));
-        return FeatureWire.Merge(messages);
+        var attrition = new int[TaskEligibility.OutcomeCount];
+        foreach (var m in messages)
+        {
+            for (var i = 0; i < Math.Min(attrition.Length, m.Attrition.Length); i++)
+            {
+                attrition[i] += m.Attrition[i];
+            }
+        }
+
+        return ([.. messages.Select(FeatureWire.ToBlock)], attrition);
+    }
+
+    // The split by region: the training year's rows of some régions against the others, same procedure.
+    private RegionValidation? RunRegions(FeatureBlock year, PredictionExperiment experiment, bool withTruth, IAnsiConsole console)
+    {
+        if (RegionSplit.Choose(year, RegionTestShare, Seed) is not { } split)
+        {
+            console.MarkupLine("[yellow]Fewer than two régions in the training year: no split by region.[/]");
+            return null;
+        }
+
+        var train = year.Subset(split.TrainRows);
+        var test = year.Subset(split.TestRows);
+        if (train.Positives < 10 || test.Positives < 10)
+        {
+            console.MarkupLine("[yellow]Fewer than 10 outcomes on a side of the split by region: not run.[/]");
+            return null;
+        }
+
+        console.MarkupLine(Invariant($"Split by region: train on régions {string.Join(", ", split.TrainRegions)} ({train.Rows:N0} rows, {train.Positives:N0} outcomes), test on {string.Join(", ", split.TestRegions)} ({test.Rows:N0} rows, {test.Positives:N0} outcomes)."));
+        var reference = withTruth ? EvaluateReference(test, console) : null;
+        var reports = experiment.Run(train, test, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
+        PredictTable.Print(Invariant($"{Task.Target}: split by region, index {Task.IndexYear}"), reports, reference, console);
+        return new RegionValidation(split.TrainRegions, split.TestRegions, train.Rows, train.Positives, test.Rows, test.Positives, reference, reports);
     }
 
     // The generator's risk on the same test rows; rows without one (not in the truth) are left out and counted.

@@ -7,11 +7,11 @@ namespace OpenChronic.Client.Commands;
 /// <summary>Console tables of a prediction run: metrics beside the true-risk AUC, and the benchmark's times and memory.</summary>
 internal static class PredictTable
 {
-    public static void Print(PredictionSummary summary, IReadOnlyList<ModelReport> reports, IAnsiConsole console)
+    public static void Print(string title, IReadOnlyList<ModelReport> reports, EvaluationResult? reference, IAnsiConsole console)
     {
-        var table = new Table().Title(Invariant($"{summary.Task.Target}: train {summary.Task.IndexYear}, test {summary.Task.IndexYear + 1}"))
+        var table = new Table().Title(Markup.Escape(title))
             .AddColumns("model", "AUC [[95 % CI]]", "true-risk AUC", "AUPRC", "Brier", "slope", "slope recal.", "CITL recal.", "E-avg recal.");
-        var trueAuc = summary.Reference is { } r ? Invariant($"{r.Auroc.Auc:F3}") : "—";
+        var trueAuc = reference is { } r ? Invariant($"{r.Auroc.Auc:F3}") : "—";
         foreach (var m in reports)
         {
             table.AddRow(m.Name, Markup.Escape(Invariant($"{m.Test.Auroc.Auc:F3} [{m.Test.Auroc.Low:F3}, {m.Test.Auroc.High:F3}]")), trueAuc, Invariant($"{m.Test.Auprc:F3}"),
@@ -23,7 +23,7 @@ internal static class PredictTable
     }
 
     public static void PrintBench(long persons, TimeSpan load, TimeSpan features, int rows, IReadOnlyList<ModelReport> reports, int cores, long peakBytes,
-        IAnsiConsole console)
+        IAnsiConsole console, IReadOnlyList<ModelReport>? regional = null)
     {
         var table = new Table().Title(Invariant($"bench predict: {persons:N0} persons, {cores} cores"))
             .AddColumns("step", "seconds", "rate");
@@ -35,8 +35,32 @@ internal static class PredictTable
             table.AddRow(Invariant($"{m.Name}: final training"), Invariant($"{m.TrainingTime.TotalSeconds:F1}"), "");
         }
 
-        table.AddRow("peak working set", Invariant($"{peakBytes / (1024.0 * 1024):N0} MiB"), "");
+        foreach (var m in regional ?? [])
+        {
+            table.AddRow(Invariant($"{m.Name}, split by region: cross-validation + final training"), Invariant($"{(m.SelectionTime + m.TrainingTime).TotalSeconds:F1}"), "");
+        }
+
+        table.AddRow("peak resident memory (VmHWM)", Invariant($"{peakBytes / (1024.0 * 1024):N0} MiB"), "");
         console.Write(table);
+    }
+
+    /// <summary>The process's peak resident set (VmHWM in /proc/self/status), or the runtime's peak working set elsewhere.</summary>
+    public static long PeakResidentBytes()
+    {
+        const string path = "/proc/self/status";
+        if (File.Exists(path))
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                if (line.StartsWith("VmHWM:", StringComparison.Ordinal)
+                    && long.TryParse(line["VmHWM:".Length..].Replace("kB", "", StringComparison.Ordinal).Trim(), CultureInfo.InvariantCulture, out var kb))
+                {
+                    return kb * 1024;
+                }
+            }
+        }
+
+        return System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -38,8 +38,8 @@ public static class FeatureWire
     public static FeatureBlockMessage Merge(IReadOnlyList<FeatureBlockMessage> messages)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var blocks = messages.Select(ToBlock).ToArray();
-        var names = blocks.SelectMany(b => b.Names).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        FeatureBlock?[] blocks = [.. messages.Select(ToBlock)];
+        var names = blocks.SelectMany(b => b!.Names).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var attrition = new int[TaskEligibility.OutcomeCount];
         foreach (var m in messages)
         {
@@ -51,7 +51,7 @@ public static class FeatureWire
 
         var merged = blocks.Length == 0
             ? FeatureBlock.Empty(SequenceChannels.Months, SequenceChannels.Count)
-            : FeatureBlock.Stack(blocks, names);
+            : FeatureBlock.Stack(blocks, names, release: true);
         return ToMessage(merged, attrition);
     }
 }

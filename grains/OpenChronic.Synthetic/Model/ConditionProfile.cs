@@ -46,6 +46,12 @@ public sealed record ConditionProfile(
     ImmutableArray<int> Biology,
     double BiologyPerYear)
 {
+    /// <summary>
+    /// Length in days of the pre-clinical phase that precedes onset: from its first day the person is bound to the
+    /// onset that ends it, and the care of these months carries the announcing signals (tests, GP visits).
+    /// </summary>
+    public int PreclinicalDays { get; init; } = 270;
+
     /// <summary>Age- and sex-specific prevalence before frailty, territory and comorbidity multipliers.</summary>
     public double PrevalenceAt(int age, bool male)
     {

@@ -60,6 +60,9 @@ internal struct StayEvent
 internal struct ConditionState
 {
     public const int None = int.MaxValue;
+
+    /// <summary>First day of the pre-clinical phase (signals, no diagnosis yet), or <see cref="None"/>.</summary>
+    public int PreclinicalStart;
     public int Onset;
     public bool Prevalent;
     public int AldStart;
@@ -124,6 +127,7 @@ internal sealed class PersonHistory
         {
             Conditions[c] = new ConditionState
             {
+                PreclinicalStart = ConditionState.None,
                 Onset = ConditionState.None,
                 AldStart = ConditionState.None,
                 AldEnd = SynthCalendar.NoEnd,

@@ -35,7 +35,7 @@ internal sealed partial class PersonSimulator
                     active++;
                     ChronicMonth(c, h, month, m0, length, territory, ref rng);
                 }
-                else if (state.Onset != ConditionState.None && state.Onset > m0 && state.Onset - m0 < 270)
+                else if (Preclinical(c, state, m0))
                 {
                     gpRate += 2.5;
                     Prodrome(c, h, m0, length, ref rng);
@@ -156,7 +156,7 @@ internal sealed partial class PersonSimulator
             case Conditions.Kidney when rng.Chance(0.3):
                 Lab(h, day, -1, 593, NewEpisode(h), ref rng);
                 break;
-            case Conditions.HeartFailure when h.Conditions[c].Onset - m0 < 180 && rng.Chance(0.5):
+            case Conditions.HeartFailure when DaysToOnset(c, h.Conditions[c], m0) < 180 && rng.Chance(0.5):
                 Dispense(h, day, -1, _world.DrugsFor("C03CA")[h.Index % _world.DrugsFor("C03CA").Length].Cip13, h.Gp, NewEpisode(h), ref rng);
                 break;
             case Conditions.Respiratory when rng.Chance(0.35):

@@ -3,8 +3,6 @@ namespace OpenChronic.Synthetic.Model;
 /// <summary>Onsets, ALD registrations, deaths and the true ALD entry risks.</summary>
 internal sealed partial class PersonSimulator
 {
-    private const double DaysPerMonth = 30.4375;
-
     private void PrevalentConditions(PersonHistory h, ref SynthRandom rng)
     {
         var age = AgeAt(h, _startYear) + 1;
@@ -32,6 +30,8 @@ internal sealed partial class PersonSimulator
             h.Conditions[c].Prevalent = true;
             Register(c, onset, h, ref rng);
         }
+
+        PreclinicalAtStart(h, ref rng);
     }
 
     private void Register(int c, int onset, PersonHistory h, ref SynthRandom rng)
@@ -40,7 +40,7 @@ internal sealed partial class PersonSimulator
         ref var state = ref h.Conditions[c];
         state.AldCode = profile.AldCodes[rng.Next(profile.AldCodes.Length)];
         var register = rng.Chance(profile.RegisterProbability);
-        var lag = (int)rng.Exponential(profile.LagMeanMonths * DaysPerMonth);
+        var lag = (int)rng.Exponential(profile.LagMeanMonths * TrueRisk.DaysPerMonth);
         if (!register)
         {
             return;
@@ -63,14 +63,62 @@ internal sealed partial class PersonSimulator
         state.AldEnd = c == Conditions.Cancer ? SynthCalendar.Day(SynthCalendar.Date(day).AddYears(5)) : SynthCalendar.NoEnd;
     }
 
+    /// <summary>
+    /// Persons not ill at the start may already be in the pre-clinical phase of a coming onset: with the first year's
+    /// phase hazard h, a phase begun on one of the D days before the start, P = h·D/365 (the stationary share).
+    /// </summary>
+    private void PreclinicalAtStart(PersonHistory h, ref SynthRandom rng)
+    {
+        var age = AgeAt(h, _startYear);
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            var profile = Conditions.All[c];
+            if (profile.IncidenceRatio <= 0 || h.Conditions[c].Onset != ConditionState.None)
+            {
+                continue;
+            }
+
+            var hazard = Hazard(c, h, age, _start - 1);
+            if (rng.Chance(hazard * profile.PreclinicalDays / 365.0))
+            {
+                StartPhase(c, _start - 1 - rng.Next(profile.PreclinicalDays), h, ref rng);
+            }
+        }
+    }
+
+    private double Hazard(int c, PersonHistory h, int age, int day) =>
+        Math.Min(0.5, Conditions.All[c].PrevalenceAt(age, h.Sex == 1) * Conditions.All[c].IncidenceRatio * Multiplier(c, h, day));
+
+    /// <summary>The latent state moves into the pre-clinical phase; onset (if within the period) and registration follow.</summary>
+    private void StartPhase(int c, int day, PersonHistory h, ref SynthRandom rng)
+    {
+        ref var state = ref h.Conditions[c];
+        state.PreclinicalStart = day;
+        var onset = day + Conditions.All[c].PreclinicalDays;
+        if (onset <= _end && onset < h.DeathDay)
+        {
+            state.Onset = onset;
+            Register(c, onset, h, ref rng);
+        }
+    }
+
+    /// <summary>True on the days of the pre-clinical phase of condition <paramref name="c"/> (before its onset).</summary>
+    private static bool Preclinical(int c, in ConditionState state, int day) =>
+        state.PreclinicalStart != ConditionState.None && day >= state.PreclinicalStart &&
+        day - state.PreclinicalStart < Conditions.All[c].PreclinicalDays;
+
+    /// <summary>Days from <paramref name="day"/> to the onset the pre-clinical phase leads to.</summary>
+    private static int DaysToOnset(int c, in ConditionState state, int day) =>
+        state.PreclinicalStart + Conditions.All[c].PreclinicalDays - day;
+
     private void SimulateYear(int year, PersonHistory h, ref SynthRandom rng)
     {
         var jan1 = SynthCalendar.Day(year, 1, 1);
         var days = DateTime.IsLeapYear(year) ? 366 : 365;
         var age = AgeAt(h, year);
         var male = h.Sex == 1;
-        Span<int> onsets = stackalloc int[Conditions.Count];
-        onsets.Fill(ConditionState.None);
+        Span<int> phases = stackalloc int[Conditions.Count];
+        phases.Fill(ConditionState.None);
 
         for (var c = 0; c < Conditions.Count; c++)
         {
@@ -82,29 +130,23 @@ internal sealed partial class PersonSimulator
                 continue;
             }
 
-            var m = profile.LagMeanMonths;
+            // The true risk reads the latent state on 1 January (docs/synthetic.md, True risk), never the future.
             double risk;
             if (state.Onset < jan1)
             {
-                // Onset known, not yet registered: posterior probability that registration will still come.
-                var t = (jan1 - state.Onset) / DaysPerMonth;
-                var stay = profile.RegisterProbability * Math.Exp(-t / m);
-                var w = stay / (stay + 1 - profile.RegisterProbability);
-                risk = w * (1 - Math.Exp(-12 / m));
+                risk = TrueRisk.Present(profile, jan1 - state.Onset, days);
+            }
+            else if (Preclinical(c, state, jan1 - 1))
+            {
+                risk = TrueRisk.Preclinical(profile, DaysToOnset(c, state, jan1), days);
             }
             else
             {
-                var hazard = Math.Min(0.5, profile.PrevalenceAt(age, male) * profile.IncidenceRatio * Multiplier(c, h, jan1 - 1));
-                var sum = 0.0;
-                for (var k = 0; k < 12; k++)
-                {
-                    sum += 1 - Math.Exp(-(11.5 - k) / m);
-                }
-
-                risk = hazard * profile.RegisterProbability * sum / 12;
+                var hazard = Hazard(c, h, age, jan1 - 1);
+                risk = TrueRisk.Prior(profile, hazard, days);
                 if (rng.Chance(hazard))
                 {
-                    onsets[c] = jan1 + rng.Next(days);
+                    phases[c] = jan1 + rng.Next(days);
                 }
             }
 
@@ -131,18 +173,41 @@ internal sealed partial class PersonSimulator
             h.DeathDay = jan1 + rng.Next(days);
         }
 
+        if (h.DeathDay != ConditionState.None)
+        {
+            ForgetAfterDeath(h);
+        }
+
         for (var c = 0; c < Conditions.Count; c++)
         {
-            if (onsets[c] < h.DeathDay)
+            if (phases[c] < h.DeathDay)
             {
-                h.Conditions[c].Onset = onsets[c];
-                Register(c, onsets[c], h, ref rng);
+                StartPhase(c, phases[c], h, ref rng);
             }
         }
 
         if (h.DeathDay != ConditionState.None)
         {
             DeathCauses(h);
+        }
+    }
+
+    /// <summary>Onsets and registrations planned for after a death just drawn do not happen.</summary>
+    private static void ForgetAfterDeath(PersonHistory h)
+    {
+        for (var c = 0; c < Conditions.Count; c++)
+        {
+            ref var state = ref h.Conditions[c];
+            if (state.Onset != ConditionState.None && state.Onset >= h.DeathDay)
+            {
+                state.Onset = ConditionState.None;
+            }
+
+            if (state.AldStart != ConditionState.None && state.AldStart >= h.DeathDay)
+            {
+                state.AldStart = ConditionState.None;
+                state.AldEnd = SynthCalendar.NoEnd;
+            }
         }
     }
 

@@ -6,12 +6,15 @@ using OpenChronic.Analytics.Prediction.Models;
 namespace OpenChronic.Analytics.Prediction.Evaluation;
 
 /// <summary>
-/// Temporal validation of several learners: on the training year, a stratified hold-out (default 20 %) is kept for
-/// recalibration; hyper-parameters are chosen by stratified k-fold cross-validation on the rest, the chosen setting is
-/// trained on the rest, a weak (intercept and slope) logistic recalibration is fitted on the hold-out, and the model is
-/// evaluated on the test year before and after recalibration.
+/// Validation of several learners on a (training, test) pair — the next year (temporal) or other regions: the
+/// hyper-parameters are chosen by stratified k-fold cross-validation on the whole training set, the chosen setting is
+/// trained on all of it, a weak (intercept and slope) logistic recalibration is fitted on the chosen setting's
+/// out-of-fold predictions (every training row, each predicted by a fold model that did not see it: many more events
+/// than a hold-out), and the model is evaluated on the test set before and after recalibration. With
+/// <paramref name="heldOutShare"/> &gt; 0 the former scheme runs instead: that stratified share of the training set is
+/// held out, CV and the final fit use the rest, and the recalibration is fitted on the final model's hold-out predictions.
 /// </summary>
-public sealed class PredictionExperiment(int seed, int folds = 3, double heldOutShare = 0.2)
+public sealed class PredictionExperiment(int seed, int folds = 3, double heldOutShare = 0)
 {
     /// <summary>Runs every learner; <paramref name="progress"/> receives one line per step.</summary>
     public IReadOnlyList<ModelReport> Run(FeatureBlock train, FeatureBlock test, IReadOnlyList<IRiskLearner> learners, Action<string>? progress = null)
@@ -24,20 +27,27 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
             throw new ArgumentException("Train and test blocks must share their columns.", nameof(test));
         }
 
-        var (fitRows, heldOutRows) = ModelSelection.Split(train.Labels, heldOutShare, seed);
-        var fit = train.Subset(fitRows);
-        var heldOut = train.Subset(heldOutRows);
+        FeatureBlock? heldOut = null;
+        if (heldOutShare > 0)
+        {
+            var (fitRows, heldOutRows) = ModelSelection.Split(train.Labels, heldOutShare, seed);
+            heldOut = train.Subset(heldOutRows);
+            train = train.Subset(fitRows);
+        }
+
         var reports = new List<ModelReport>();
         foreach (var learner in learners)
         {
             var clock = Stopwatch.StartNew();
-            var selection = ModelSelection.CrossValidate(learner, fit, folds, seed);
+            var selection = ModelSelection.CrossValidate(learner, train, folds, seed);
             var selectionTime = clock.Elapsed;
             progress?.Invoke($"{learner.Name}: cross-validated AUC {string.Join(", ", selection.MeanAuc.Select(a => a.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}; chosen {selection.Candidates[selection.Best]}");
             clock.Restart();
-            var model = learner.Train(fit, selection.Best, seed);
+            var model = learner.Train(train, selection.Best, seed);
             var trainingTime = clock.Elapsed;
-            var recalibration = FitRecalibration(model.Predict(heldOut), heldOut.Labels);
+            var recalibration = heldOut is null
+                ? FitRecalibration(selection.OutOfFold, train.Labels)
+                : FitRecalibration(model.Predict(heldOut), heldOut.Labels);
             var raw = model.Predict(test);
             var recalibrated = Apply(raw, recalibration);
             reports.Add(new ModelReport(learner.Name, learner.Description, selection, model, recalibration,
@@ -48,7 +58,7 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
         return reports;
     }
 
-    /// <summary>Intercept and slope of glm(y ~ logit p) on held-out rows.</summary>
+    /// <summary>Intercept and slope of glm(y ~ logit p) on predictions of rows the model did not see.</summary>
     public static (double Intercept, double Slope) FitRecalibration(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes)
     {
         var logits = new double[predictions.Length];

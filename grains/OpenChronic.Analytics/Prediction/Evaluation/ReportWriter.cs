@@ -17,7 +17,7 @@ public static class ReportWriter
 {
     private static readonly string[] s_outcomeNames = Enum.GetNames<TaskOutcome>();
 
-    public static void Write(string directory, PredictionSummary summary, IReadOnlyList<ModelReport> reports)
+    public static void Write(string directory, PredictionSummary summary, IReadOnlyList<ModelReport> reports, RegionValidation? regional = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(reports);
@@ -53,7 +53,7 @@ public static class ReportWriter
             File.WriteAllText(Path.Combine(directory, recalibrated ? "calibration-recalibrated.svg" : "calibration.svg"), chart.Render());
         }
 
-        File.WriteAllText(Path.Combine(directory, "report.md"), Report(summary, reports));
+        File.WriteAllText(Path.Combine(directory, "report.md"), Report(summary, reports, regional));
     }
 
     /// <summary>The calibration deciles whose event and non-event counts both survive small-cell suppression.</summary>
@@ -77,7 +77,7 @@ public static class ReportWriter
         return [.. result.Deciles.Where((_, i) => suppressed.Published(i, 0) is not null && suppressed.Published(i, 1) is not null)];
     }
 
-    private static string Report(PredictionSummary s, IReadOnlyList<ModelReport> reports)
+    private static string Report(PredictionSummary s, IReadOnlyList<ModelReport> reports, RegionValidation? regional)
     {
         var b = new StringBuilder();
         var t = s.Task;
@@ -86,24 +86,20 @@ public static class ReportWriter
         b.AppendLine(Invariant($"Index 1 January {t.IndexYear} (training) and {t.IndexYear + 1} (temporal test); lookback {t.LookbackDays} days (windows 365/180/30); adults ≥ {t.MinimumAge}; {s.Persons:N0} persons in the database."));
         b.AppendLine(Invariant($"Training rows {s.TrainRows:N0} ({s.TrainPositives:N0} outcomes), test rows {s.TestRows:N0} ({s.TestPositives:N0} outcomes), {s.Columns:N0} feature columns; features extracted on the grid in {s.FeatureTime.TotalSeconds:F1} s."));
         b.AppendLine();
-        b.AppendLine("| model | AUC [95 % CI DeLong] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV + train s |");
-        b.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-        var trueAuc = s.Reference is { } rf ? Invariant($"{rf.Auroc.Auc:F3}") : "—";
-        foreach (var r in reports)
+        MetricsTable(b, reports, s.Reference);
+        b.AppendLine();
+        b.AppendLine("Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the out-of-fold predictions (3-fold cross-validation) of the training year. Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
+        b.AppendLine();
+        if (regional is not null)
         {
-            var m = r.Test;
-            var c = r.TestRecalibrated;
-            b.AppendLine(Invariant($"| {r.Name} | {m.Auroc.Auc:F3} [{m.AurocDeLong.Low:F3}, {m.AurocDeLong.High:F3}] | {trueAuc} | {m.Auprc:F3} | {m.Brier.Brier:F4} | {m.Brier.Scaled:F3} | {m.InTheLarge.Intercept:F2} | {m.Weak.Slope:F2} | {c.Weak.Slope:F2} | {c.InTheLarge.Intercept:F2} | {c.Errors.EAverage:F4} / {c.Errors.E90:F4} / {c.Errors.EMax:F4} | {c.HosmerLemeshow.ChiSquare:F1} ({c.HosmerLemeshow.PValue:F3}) | {(r.SelectionTime + r.TrainingTime).TotalSeconds:F1} |"));
+            b.AppendLine(Invariant($"## Split by region (index {t.IndexYear})"));
+            b.AppendLine();
+            b.AppendLine(Invariant($"Trained on régions {string.Join(", ", regional.TrainRegions)}: {regional.TrainRows:N0} rows ({Cell(Suppressed(regional.TrainPositives))} outcomes); tested on régions {string.Join(", ", regional.TestRegions)}: {regional.TestRows:N0} rows ({Cell(Suppressed(regional.TestPositives))} outcomes). Same procedure (cross-validation, out-of-fold recalibration) on the training régions only."));
+            b.AppendLine();
+            MetricsTable(b, regional.Reports, regional.Reference);
+            b.AppendLine();
         }
 
-        if (s.Reference is { } reference)
-        {
-            b.AppendLine(Invariant($"| true risk (generator) | {reference.Auroc.Auc:F3} [{reference.AurocDeLong.Low:F3}, {reference.AurocDeLong.High:F3}] | | {reference.Auprc:F3} | {reference.Brier.Brier:F4} | {reference.Brier.Scaled:F3} | {reference.InTheLarge.Intercept:F2} | {reference.Weak.Slope:F2} | | | {reference.Errors.EAverage:F4} / {reference.Errors.E90:F4} / {reference.Errors.EMax:F4} | | |"));
-        }
-
-        b.AppendLine();
-        b.AppendLine("Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the 20 % hold-out of the training year. Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
-        b.AppendLine();
         b.AppendLine("## Attrition (persons, small cells suppressed)");
         b.AppendLine();
         b.AppendLine(Invariant($"| outcome | {t.IndexYear} | {t.IndexYear + 1} |"));
@@ -123,6 +119,26 @@ public static class ReportWriter
 
         return b.ToString();
     }
+
+    private static void MetricsTable(StringBuilder b, IReadOnlyList<ModelReport> reports, EvaluationResult? reference)
+    {
+        b.AppendLine("| model | AUC [95 % CI DeLong] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV + train s |");
+        b.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var trueAuc = reference is { } rf ? Invariant($"{rf.Auroc.Auc:F3}") : "—";
+        foreach (var r in reports)
+        {
+            var m = r.Test;
+            var c = r.TestRecalibrated;
+            b.AppendLine(Invariant($"| {r.Name} | {m.Auroc.Auc:F3} [{m.AurocDeLong.Low:F3}, {m.AurocDeLong.High:F3}] | {trueAuc} | {m.Auprc:F3} | {m.Brier.Brier:F4} | {m.Brier.Scaled:F3} | {m.InTheLarge.Intercept:F2} | {m.Weak.Slope:F2} | {c.Weak.Slope:F2} | {c.InTheLarge.Intercept:F2} | {c.Errors.EAverage:F4} / {c.Errors.E90:F4} / {c.Errors.EMax:F4} | {c.HosmerLemeshow.ChiSquare:F1} ({c.HosmerLemeshow.PValue:F3}) | {(r.SelectionTime + r.TrainingTime).TotalSeconds:F1} |"));
+        }
+
+        if (reference is { } e)
+        {
+            b.AppendLine(Invariant($"| true risk (generator) | {e.Auroc.Auc:F3} [{e.AurocDeLong.Low:F3}, {e.AurocDeLong.High:F3}] | | {e.Auprc:F3} | {e.Brier.Brier:F4} | {e.Brier.Scaled:F3} | {e.InTheLarge.Intercept:F2} | {e.Weak.Slope:F2} | | | {e.Errors.EAverage:F4} / {e.Errors.E90:F4} / {e.Errors.EMax:F4} | | |"));
+        }
+    }
+
+    private static long? Suppressed(int count) => count is > 0 and < CellSuppression.DefaultThreshold ? null : count;
 
     internal static string Cell(long? value) => value is { } v ? v.ToString("N0", CultureInfo.InvariantCulture) : "<11";
 

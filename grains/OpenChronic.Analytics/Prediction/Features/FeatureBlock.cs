@@ -78,8 +78,12 @@ public sealed class FeatureBlock
 
     /// <summary>
     /// Stacks blocks onto the column set <paramref name="names"/>; columns a block has and the set lacks are dropped.
+    /// The result's arrays are allocated once at their exact size (no growing lists: at a million rows the monthly
+    /// sequences alone are about a gigabyte). When <paramref name="release"/> is true, each slot of
+    /// <paramref name="blocks"/> is set to null once copied, so that the caller's only references can be collected as
+    /// the stack grows and the rows are never held twice in full.
     /// </summary>
-    public static FeatureBlock Stack(IReadOnlyList<FeatureBlock> blocks, IReadOnlyList<string> names)
+    public static FeatureBlock Stack(IList<FeatureBlock?> blocks, IReadOnlyList<string> names, bool release = false)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentNullException.ThrowIfNull(names);
@@ -89,43 +93,56 @@ public sealed class FeatureBlock
             index[names[i]] = i;
         }
 
-        var months = blocks.Count > 0 ? blocks[0].Months : 0;
-        var channels = blocks.Count > 0 ? blocks[0].Channels : 0;
-        var builder = new FeatureBlockBuilder(months, channels);
-        var row = new List<(int Column, float Value)>();
-        foreach (var block in blocks)
+        var months = blocks.Count > 0 ? blocks[0]!.Months : 0;
+        var channels = blocks.Count > 0 ? blocks[0]!.Channels : 0;
+        var maps = new int[blocks.Count][];
+        long rows = 0;
+        long kept = 0;
+        for (var b = 0; b < blocks.Count; b++)
         {
+            var block = blocks[b] ?? throw new ArgumentException("A block is missing.", nameof(blocks));
             if (block.Months != months || block.Channels != channels)
             {
                 throw new ArgumentException("Blocks have different sequence shapes.", nameof(blocks));
             }
 
-            var map = new int[block.Names.Length];
-            for (var c = 0; c < map.Length; c++)
+            maps[b] = new int[block.Names.Length];
+            for (var c = 0; c < maps[b].Length; c++)
             {
-                map[c] = index.TryGetValue(block.Names[c], out var g) ? g : -1;
+                maps[b][c] = index.TryGetValue(block.Names[c], out var g) ? g : -1;
             }
 
-            for (var r = 0; r < block.Rows; r++)
+            rows += block.Rows;
+            foreach (var c in block.Columns)
             {
-                row.Clear();
-                for (var k = block.RowStarts[r]; k < block.RowStarts[r + 1]; k++)
-                {
-                    if (map[block.Columns[k]] >= 0)
-                    {
-                        row.Add((map[block.Columns[k]], block.Values[k]));
-                    }
-                }
-
-                builder.AddIndexedRow(row, block.Labels[r], block.Reference[r], block.Sequence(r));
+                kept += maps[b][c] >= 0 ? 1 : 0;
             }
         }
 
-        return builder.Build([.. names]);
+        var width = months * channels;
+        var target = new Target(checked((int)rows), checked((int)kept), width);
+        for (var b = 0; b < blocks.Count; b++)
+        {
+            var block = blocks[b]!;
+            for (var r = 0; r < block.Rows; r++)
+            {
+                target.Add(block, r, maps[b]);
+            }
+
+            if (release)
+            {
+                blocks[b] = null;
+            }
+        }
+
+        return target.Build([.. names], months, channels);
     }
 
-    /// <summary>Names of the columns that are non-zero in at least <paramref name="minimumRows"/> rows of the blocks, sorted ordinally.</summary>
-    public static string[] FrequentNames(IReadOnlyList<FeatureBlock> blocks, int minimumRows)
+    /// <summary>
+    /// Names of the columns that are non-zero in at least <paramref name="minimumRows"/> rows of the blocks, plus every
+    /// column starting with <paramref name="keepPrefix"/> if given, sorted ordinally.
+    /// </summary>
+    public static string[] FrequentNames(IReadOnlyList<FeatureBlock> blocks, int minimumRows, string? keepPrefix = null)
     {
         ArgumentNullException.ThrowIfNull(blocks);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -143,26 +160,74 @@ public sealed class FeatureBlock
             }
         }
 
-        return [.. counts.Where(kv => kv.Value >= minimumRows).Select(kv => kv.Key).Order(StringComparer.Ordinal)];
+        return [.. counts.Where(kv => kv.Value >= minimumRows || (keepPrefix is not null && kv.Key.StartsWith(keepPrefix, StringComparison.Ordinal)))
+            .Select(kv => kv.Key).Order(StringComparer.Ordinal)];
     }
 
-    /// <summary>The rows <paramref name="rows"/> of this block, in that order.</summary>
+    /// <summary>The rows <paramref name="rows"/> of this block, in that order (arrays allocated at their exact size).</summary>
     public FeatureBlock Subset(IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var builder = new FeatureBlockBuilder(Months, Channels);
-        var row = new List<(int Column, float Value)>();
+        long kept = 0;
         foreach (var r in rows)
         {
-            row.Clear();
-            for (var k = RowStarts[r]; k < RowStarts[r + 1]; k++)
-            {
-                row.Add((Columns[k], Values[k]));
-            }
-
-            builder.AddIndexedRow(row, Labels[r], Reference[r], Sequence(r));
+            kept += RowStarts[r + 1] - RowStarts[r];
         }
 
-        return builder.Build(Names);
+        var target = new Target(rows.Count, checked((int)kept), Months * Channels);
+        foreach (var r in rows)
+        {
+            target.Add(this, r, null);
+        }
+
+        return target.Build(Names, Months, Channels);
+    }
+
+    /// <summary>Exact-size arrays filled row by row; columns mapped through an optional map (−1 = dropped).</summary>
+    private sealed class Target(int rows, int nonZeros, int width)
+    {
+        private readonly int[] _rowStarts = new int[rows + 1];
+        private readonly int[] _columns = new int[nonZeros];
+        private readonly float[] _values = new float[nonZeros];
+        private readonly bool[] _labels = new bool[rows];
+        private readonly float[] _reference = new float[rows];
+        private readonly float[] _sequences = new float[checked(rows * width)];
+        private readonly List<(int Column, float Value)> _row = [];
+        private int _next;
+
+        public void Add(FeatureBlock source, int r, int[]? map)
+        {
+            _row.Clear();
+            for (var k = source.RowStarts[r]; k < source.RowStarts[r + 1]; k++)
+            {
+                var column = map is null ? source.Columns[k] : map[source.Columns[k]];
+                if (column >= 0)
+                {
+                    _row.Add((column, source.Values[k]));
+                }
+            }
+
+            if (map is not null)
+            {
+                _row.Sort((a, b) => a.Column.CompareTo(b.Column));
+            }
+
+            var at = _rowStarts[_next];
+            foreach (var (column, value) in _row)
+            {
+                _columns[at] = column;
+                _values[at] = value;
+                at++;
+            }
+
+            _rowStarts[_next + 1] = at;
+            _labels[_next] = source.Labels[r];
+            _reference[_next] = source.Reference[r];
+            source.Sequence(r).CopyTo(_sequences.AsSpan(_next * width, width));
+            _next++;
+        }
+
+        public FeatureBlock Build(string[] names, int months, int channels) =>
+            new(names, _rowStarts, _columns, _values, _labels, _reference, _sequences, months, channels);
     }
 }

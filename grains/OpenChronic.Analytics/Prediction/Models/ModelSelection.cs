@@ -3,8 +3,11 @@ using OpenChronic.Analytics.Prediction.Metrics;
 
 namespace OpenChronic.Analytics.Prediction.Models;
 
-/// <summary>The cross-validated AUC of each candidate and the one chosen.</summary>
-public sealed record SelectionResult(IReadOnlyList<string> Candidates, IReadOnlyList<double> MeanAuc, int Best);
+/// <summary>
+/// The cross-validated AUC of each candidate, the one chosen, and the chosen candidate's out-of-fold predictions
+/// (each row predicted by the fold model that did not see it), which the recalibration is fitted on.
+/// </summary>
+public sealed record SelectionResult(IReadOnlyList<string> Candidates, IReadOnlyList<double> MeanAuc, int Best, double[] OutOfFold);
 
 /// <summary>Stratified k-fold cross-validation over a learner's candidates, and seeded stratified splits.</summary>
 public static class ModelSelection
@@ -18,16 +21,30 @@ public static class ModelSelection
         var fold = StratifiedFolds(data.Labels, folds, seed);
         var candidates = learner.Candidates;
         var means = new double[candidates.Count];
+        var outOfFold = new double[candidates.Count][];
+        var trainRows = new int[folds][];
+        var testRows = new int[folds][];
+        for (var k = 0; k < folds; k++)
+        {
+            var held = k;
+            trainRows[k] = [.. Enumerable.Range(0, data.Rows).Where(r => fold[r] != held)];
+            testRows[k] = [.. Enumerable.Range(0, data.Rows).Where(r => fold[r] == held)];
+        }
+
         for (var c = 0; c < candidates.Count; c++)
         {
             double sum = 0;
+            outOfFold[c] = new double[data.Rows];
             for (var k = 0; k < folds; k++)
             {
-                var trainRows = Enumerable.Range(0, data.Rows).Where(r => fold[r] != k).ToArray();
-                var testRows = Enumerable.Range(0, data.Rows).Where(r => fold[r] == k).ToArray();
-                var test = data.Subset(testRows);
-                var model = learner.Train(data.Subset(trainRows), c, seed + k);
-                sum += Discrimination.Auroc(model.Predict(test), test.Labels).Auc;
+                var test = data.Subset(testRows[k]);
+                var model = learner.Train(data.Subset(trainRows[k]), c, seed + k);
+                var predicted = model.Predict(test);
+                sum += Discrimination.Auroc(predicted, test.Labels).Auc;
+                for (var i = 0; i < predicted.Length; i++)
+                {
+                    outOfFold[c][testRows[k][i]] = predicted[i];
+                }
             }
 
             means[c] = sum / folds;
@@ -39,7 +56,7 @@ public static class ModelSelection
             best = means[c] > means[best] ? c : best;
         }
 
-        return new SelectionResult(candidates, means, best);
+        return new SelectionResult(candidates, means, best, outOfFold[best]);
     }
 
     /// <summary>Fold number (0..folds−1) of each row: positives and negatives each shuffled (seeded) and dealt in turn.</summary>

@@ -141,6 +141,27 @@ public sealed class PatientFeatureExtractorTests
         Assert.Equal(["sex:2"], FeatureBlock.FrequentNames([a, a], 2).Where(n => n.StartsWith("sex", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public void Stack_Release_ClearsSlotsAndGivesTheSameBlock()
+    {
+        var a = Extract([Event(10, CareEventKind.Dispensation, "A10BA02")]).Block;
+        var b = Extract([Event(10, CareEventKind.Dispensation, "C07AB02")], s_woman1960 with { Sex = 1 }).Block;
+        string[] names = ["atc3:A10B@365", "atc3:C07A@365", "sex:1", "sex:2"];
+        FeatureBlock?[] slots = [a, b];
+
+        var kept = FeatureBlock.Stack([a, b], names);
+        var released = FeatureBlock.Stack(slots, names, release: true);
+
+        Assert.All(slots, s => Assert.Null(s));
+        Assert.Equal(kept.RowStarts, released.RowStarts);
+        Assert.Equal(kept.Columns, released.Columns);
+        Assert.Equal(kept.Values, released.Values);
+        Assert.Equal(kept.Sequences, released.Sequences);
+        Assert.Equal(kept.Values, kept.Subset([0, 1]).Values);
+        Assert.Equal(b.Sequences, kept.Subset([1]).Sequences);
+        Assert.Contains("sex:1", FeatureBlock.FrequentNames([a, b], 5, "sex:"));
+    }
+
     [Theory]
     [InlineData("E11", 4)]
     [InlineData("D50", 3)]

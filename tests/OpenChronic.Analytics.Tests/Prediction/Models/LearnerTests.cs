@@ -45,6 +45,45 @@ public sealed class LearnerTests
     }
 
     [Fact]
+    public void CrossValidate_OutOfFold_EveryRowPredictedByAModelThatDidNotSeeIt()
+    {
+        var data = PlantedSignal.Make(1500, 3);
+
+        var result = ModelSelection.CrossValidate(Learners.LogisticRegression(), data, 3, 5);
+
+        Assert.Equal(data.Rows, result.OutOfFold.Length);
+        Assert.All(result.OutOfFold, p => Assert.InRange(p, 1e-9, 1 - 1e-9));
+        Assert.Equal(result.MeanAuc[result.Best], Discrimination.Auroc(result.OutOfFold, data.Labels).Auc, 1);
+    }
+
+    [Fact]
+    public void Run_RecalibratedOnOutOfFold_TestSlopeNearOne()
+    {
+        var train = PlantedSignal.Make(3000, 11);
+        var test = PlantedSignal.Make(3000, 12);
+
+        var report = new OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment(3).Run(train, test, [Learners.LogisticRegression()]).Single();
+
+        Assert.InRange(report.TestRecalibrated.Weak.Slope, 0.8, 1.2);
+        Assert.InRange(report.TestRecalibrated.InTheLarge.Intercept, -0.2, 0.2);
+    }
+
+    [Fact]
+    public void Run_HoldOutRecalibration_DiffersFromOutOfFoldAndStaysNearOne()
+    {
+        var train = PlantedSignal.Make(3000, 11);
+        var test = PlantedSignal.Make(3000, 12);
+        var learners = new[] { Learners.LogisticRegression() };
+
+        var holdOut = new OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment(3, heldOutShare: 0.2).Run(train, test, learners).Single();
+        var outOfFold = new OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment(3).Run(train, test, learners).Single();
+
+        Assert.NotEqual(outOfFold.Recalibration, holdOut.Recalibration);
+        Assert.Equal(ModelSelection.Split(train.Labels, 0.2, 3).Fit.Length, holdOut.Selection.OutOfFold.Length);
+        Assert.InRange(holdOut.TestRecalibrated.Weak.Slope, 0.75, 1.25);
+    }
+
+    [Fact]
     public void GruNetwork_Backward_MatchesFiniteDifferences()
     {
         var network = new GruNetwork(3, 4, 2, new Random(3));
