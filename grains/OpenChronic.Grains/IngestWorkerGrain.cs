@@ -66,7 +66,8 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
             foreach (var patient in output.Persons)
             {
                 events += patient.Events.Length;
-                await Send(calls, session.Keys[patient.Person], new UnitEvents(unitId, EventPack.Pack(patient.Events), null));
+                await Send(calls, session.Keys[patient.Person], new UnitEvents(unitId, EventPack.Pack(patient.Events), null,
+                    patient.DeclaredGp == 0 ? null : new GpDeclaration(patient.DeclaredGp, patient.DeclaredDay)));
             }
 
             await Task.WhenAll(calls);
