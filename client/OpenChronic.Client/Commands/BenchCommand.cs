@@ -14,5 +14,6 @@ internal static class BenchCommand
         BenchCalibrateCommand.Create(),
         BenchPredictCommand.Create(),
         BenchReferenceCommand.Create(),
+        BenchCoordinationCommand.Create(),
     };
 }
