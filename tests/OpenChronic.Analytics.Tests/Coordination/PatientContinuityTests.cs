@@ -1,4 +1,5 @@
 using OpenChronic.Analytics.Coordination;
+using OpenChronic.Domain.Pathways;
 using static OpenChronic.Analytics.Tests.Coordination.CoordinationEvents;
 
 namespace OpenChronic.Analytics.Tests.Coordination;

@@ -1,3 +1,5 @@
+using OpenChronic.Domain.Pathways;
+
 namespace OpenChronic.Ingestion.Tests.Build;
 
 /// <summary>PRS_MTT_NUM read by the DCIR unit reader: the most recent declared GP per person, packed like PFS_EXE_NUM.</summary>
