@@ -42,9 +42,23 @@ internal static partial class CalibrateCommand
 
         await using var session = await DatabaseSession.OpenAsync(settings.Database!, console, cancellationToken).ConfigureAwait(false);
         await CohortCommand.RestoreAllAsync(session.Grains, root, console).ConfigureAwait(false);
+        return await CalibrateOnGridAsync(session.Grains, settings with { Output = root }, policy, ks, console, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>calibrate --db --cohort</c> on an already-loaded grid whose cohorts are defined (the demo's): calibrates and
+    /// publishes the cohort's next release under <c>settings.Output</c>.
+    /// </summary>
+    internal static async Task<int> CalibrateOnGridAsync(IGrainFactory grains, Settings settings, string policy, ImmutableArray<int> ks,
+        IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(settings);
+        var root = settings.Output ?? "releases";
+        var cohort = settings.Cohort!;
         var watch = Stopwatch.StartNew();
         var t = settings.Target;
-        var reply = await session.Grains.GetGrain<ICohortCalibration>(cohort).CalibrateAsync(new CohortCalibrationRequest(policy, Path.GetFullPath(root),
+        var reply = await grains.GetGrain<ICohortCalibration>(cohort).CalibrateAsync(new CohortCalibrationRequest(policy, Path.GetFullPath(root),
             t.MaxHighestProsecutor, t.MaxAverageProsecutor, t.MaxAttackUpper, ks, settings.Seed, settings.Population)).ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
         PrintTable(console, reply.CalibrationCsv);

@@ -40,34 +40,60 @@ internal static class CohortCommand
 
     internal static async Task<int> CreateAsync(string db, string definitionArg, string root, IAnsiConsole console, CancellationToken ct)
     {
+        var (json, name, code) = Check(definitionArg, root, console);
+        if (json is null)
+        {
+            return code;
+        }
+
+        await using var session = await DatabaseSession.OpenAsync(db, console, ct);
+        return await DefineAsync(session.Grains, session.Directory, json, name!, root, console);
+    }
+
+    /// <summary><c>cohort create</c> on an already-loaded grid (the demo's): checks the definition, then defines and records the cohort.</summary>
+    internal static async Task<int> CreateOnGridAsync(IGrainFactory grains, string database, string definitionArg, string root, IAnsiConsole console)
+    {
+        var (json, name, code) = Check(definitionArg, root, console);
+        return json is null ? code : await DefineAsync(grains, database, json, name!, root, console);
+    }
+
+    // The definition text and cohort name, or null with the exit code after printing why.
+    private static (string? Json, string? Name, int Code) Check(string definitionArg, string root, IAnsiConsole console)
+    {
         if (CohortRecords.DefinitionText(definitionArg) is not { } json)
         {
             console.MarkupLineInterpolated($"[red]No definition file or example named {definitionArg}.[/]");
-            return 2;
+            return (null, null, 2);
         }
 
         var parsed = CohortDefinitionParser.Parse(json);
         if (parsed.Definition is not { } definition)
         {
             console.MarkupLineInterpolated($"[red]Definition {definitionArg}: {parsed.Error}[/]");
-            return 2;
+            return (null, null, 2);
         }
 
         if (CohortRecords.Releases(root, definition.Name).Length > 0 && CohortRecords.Read(root, definition.Name).Record?.Definition != json)
         {
             console.MarkupLineInterpolated($"[red]Cohort {definition.Name} has releases under {root}: its definition can no longer change.[/]");
-            return 1;
+            return (null, null, 1);
         }
 
-        await using var session = await DatabaseSession.OpenAsync(db, console, ct);
-        var reply = await session.Grains.GetGrain<ICohortGrain>(definition.Name).DefineAsync(json);
+        return (json, definition.Name, 0);
+    }
+
+    /// <summary>Defines a (checked) cohort on an already-loaded grid, records it under the root and prints its attrition table.</summary>
+    private static async Task<int> DefineAsync(IGrainFactory grains, string database, string json, string name, string root, IAnsiConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        var reply = await grains.GetGrain<ICohortGrain>(name).DefineAsync(json);
         if (reply.Cohort is not { } info)
         {
             console.MarkupLineInterpolated($"[red]Refused: {reply.Error}[/]");
             return 1;
         }
 
-        CohortRecords.Write(root, new CohortRecord(info.Name, info.Label, json, session.Directory, info.Persons, info.Attrition));
+        CohortRecords.Write(root, new CohortRecord(info.Name, info.Label, json, database, info.Persons, info.Attrition));
         PrintAttrition(info.Name, info.Label, info.Persons, info.Attrition, console);
         console.MarkupLineInterpolated($"Recorded in [bold]{CohortRecords.PathOf(root, info.Name)}[/].");
         return 0;

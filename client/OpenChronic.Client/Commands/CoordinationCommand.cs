@@ -72,48 +72,7 @@ internal static class CoordinationCommand
         try
         {
             await using var session = await DatabaseSession.OpenAsync(args.Db, console, cancellationToken);
-            var year = args.Year ?? session.Years.Max();
-            if (!session.Years.Contains(year))
-            {
-                console.MarkupLineInterpolated($"[red]The database covers {string.Join(", ", session.Years)}, not {year}.[/]");
-                return 2;
-            }
-
-            var last = new DateOnly(session.Years.Max(), 12, 31).DayNumber;
-            var query = new CoordinationQuery(cohort, year, [.. prefixes], args.PriorDays, last, 0x0C004D15UL);
-            var clock = System.Diagnostics.Stopwatch.StartNew();
-            var territories = await CoordinationGridQuery.RunAsync(session.Grains, query, careDensity: true, cancellationToken);
-            console.MarkupLineInterpolated($"Grid query (64 partitions, two passes) over {session.Patients:N0} patients: {clock.Elapsed.TotalSeconds:0.0} s.");
-            var written = CoordinationRelease.Write(args.Output, territories, args, year, console);
-            if (args.Truth is not null)
-            {
-                var byYear = new SortedDictionary<string, CoordinationTerritory>(StringComparer.Ordinal);
-                foreach (var y in session.Years)
-                {
-                    var all = await CoordinationGridQuery.RunAsync(session.Grains, query with { Year = y }, careDensity: false, cancellationToken);
-                    foreach (var (territory, t) in all)
-                    {
-                        if (!byYear.TryGetValue(territory, out var merged))
-                        {
-                            merged = new CoordinationTerritory(new CoordinationTally(), new SharingNetwork());
-                            byYear[territory] = merged;
-                        }
-
-                        merged.Tally.Merge(t.Tally);
-                    }
-                }
-
-                var code = CoordinationTruthCheck.Run(args.Truth, byYear, session.Years, console);
-                var secret = args.Key ?? Environment.GetEnvironmentVariable(BuildCommand.KeyVariable);
-                if (!string.IsNullOrEmpty(secret))
-                {
-                    code = Math.Max(code, CoordinationContinuityCheck.Run(args.Db, args.Truth, secret, args.MinVisits, console));
-                }
-
-                return code;
-            }
-
-            return written ? 0 : 1;
+            return (await RunOnGridAsync(session.Grains, session.Years, session.Patients, args, cohort, prefixes, console, cancellationToken)).Code;
         }
         catch (DatabaseFormatException e)
         {
@@ -125,6 +84,59 @@ internal static class CoordinationCommand
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
             return 2;
         }
+    }
+
+    /// <summary>
+    /// The query and release on an already-loaded grid (the demo's), with checked arguments: <paramref name="cohort"/> is a
+    /// condition id or "" for all persons. Returns the exit code, the year and the merged territories (null when stopped early).
+    /// </summary>
+    internal static async Task<(int Code, int Year, SortedDictionary<string, CoordinationTerritory>? Territories)> RunOnGridAsync(IGrainFactory grains,
+        int[] years, long patients, CoordinationArguments args, string cohort, string[] prefixes, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(years);
+        var year = args.Year ?? years.Max();
+        if (!years.Contains(year))
+        {
+            console.MarkupLineInterpolated($"[red]The database covers {string.Join(", ", years)}, not {year}.[/]");
+            return (2, year, null);
+        }
+
+        var last = new DateOnly(years.Max(), 12, 31).DayNumber;
+        var query = new CoordinationQuery(cohort, year, [.. prefixes], args.PriorDays, last, 0x0C004D15UL);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var territories = await CoordinationGridQuery.RunAsync(grains, query, careDensity: true, cancellationToken);
+        console.MarkupLineInterpolated($"Grid query (64 partitions, two passes) over {patients:N0} patients: {clock.Elapsed.TotalSeconds:0.0} s.");
+        var written = CoordinationRelease.Write(args.Output, territories, args, year, console);
+        if (args.Truth is not null)
+        {
+            var byYear = new SortedDictionary<string, CoordinationTerritory>(StringComparer.Ordinal);
+            foreach (var y in years)
+            {
+                var all = await CoordinationGridQuery.RunAsync(grains, query with { Year = y }, careDensity: false, cancellationToken);
+                foreach (var (territory, t) in all)
+                {
+                    if (!byYear.TryGetValue(territory, out var merged))
+                    {
+                        merged = new CoordinationTerritory(new CoordinationTally(), new SharingNetwork());
+                        byYear[territory] = merged;
+                    }
+
+                    merged.Tally.Merge(t.Tally);
+                }
+            }
+
+            var code = CoordinationTruthCheck.Run(args.Truth, byYear, years, console);
+            var secret = args.Key ?? Environment.GetEnvironmentVariable(BuildCommand.KeyVariable);
+            if (!string.IsNullOrEmpty(secret))
+            {
+                code = Math.Max(code, CoordinationContinuityCheck.Run(args.Db, args.Truth, secret, args.MinVisits, console));
+            }
+
+            return (code, year, territories);
+        }
+
+        return (written ? 0 : 1, year, territories);
     }
 }
 

@@ -27,12 +27,31 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
             var truth = ReadTruth(console);
             var clock = Stopwatch.StartNew();
             await using var session = await DatabaseSession.OpenAsync(Db, console, cancellationToken);
-            var loadTime = clock.Elapsed;
-            var years = session.Years;
+            return (await ExecuteOnGridAsync(session.Grains, session.Years, session.Patients, clock.Elapsed, truth, console, cancellationToken)).Code;
+        }
+        catch (Exception e) when (e is DatabaseFormatException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
+        {
+            console.MarkupLineInterpolated($"[red]{e.Message}[/]");
+            return 1;
+        }
+    }
+
+    /// <summary>
+    /// The run on an already-loaded grid (the demo's): extract, train, evaluate, write. Returns the exit code and the
+    /// model reports (aggregates only; empty when the run stopped early).
+    /// </summary>
+    public async Task<(int Code, IReadOnlyList<ModelReport> Reports)> ExecuteOnGridAsync(IGrainFactory grains, int[] years, long patients, TimeSpan loadTime,
+        (Dictionary<long, Dictionary<Guid, float>> Train, Dictionary<long, Dictionary<Guid, float>> Test)? truth, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(years);
+        try
+        {
+            var clock = Stopwatch.StartNew();
             if (!years.Contains(Task.IndexYear) || !years.Contains(Task.IndexYear + 1))
             {
                 console.MarkupLineInterpolated($"[red]The database covers {string.Join(", ", years)}; index {Task.IndexYear} needs {Task.IndexYear} and {Task.IndexYear + 1} (outcomes of the training and test years).[/]");
-                return 2;
+                return (2, []);
             }
 
             if (!years.Contains(Task.IndexYear - 1))
@@ -40,10 +59,9 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
                 console.MarkupLineInterpolated($"[yellow]The database has no year {Task.IndexYear - 1}: training features have no lookback.[/]");
             }
 
-            clock.Restart();
             var test = Task.NextYear();
-            var trainMessage = await ExtractAsync(session.Grains, Task, truth?.Train, cancellationToken);
-            var testMessage = await ExtractAsync(session.Grains, test, truth?.Test, cancellationToken);
+            var trainMessage = await ExtractAsync(grains, Task, truth?.Train, cancellationToken);
+            var testMessage = await ExtractAsync(grains, test, truth?.Test, cancellationToken);
             var featureTime = clock.Elapsed;
             var trainRaw = FeatureWire.ToBlock(trainMessage);
             var names = FeatureBlock.FrequentNames([trainRaw], MinimumColumnRows);
@@ -53,29 +71,29 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
             if (trainBlock.Positives < 10 || testBlock.Positives < 10)
             {
                 console.MarkupLine("[red]Fewer than 10 outcomes in a year: too few to train or evaluate.[/]");
-                return 1;
+                return (1, []);
             }
 
             var reference = truth is null ? null : EvaluateReference(testBlock, console);
             var experiment = new PredictionExperiment(Seed);
             var reports = experiment.Run(trainBlock, testBlock, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
-            var summary = new PredictionSummary(Task, session.Patients, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
+            var summary = new PredictionSummary(Task, patients, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
                 names.Length, trainMessage.Attrition, testMessage.Attrition, featureTime, reference);
             ReportWriter.Write(Output, summary, reports);
             PredictTable.Print(summary, reports, console);
             if (Bench)
             {
-                PredictTable.PrintBench(session.Patients, loadTime, featureTime, trainBlock.Rows + testBlock.Rows, reports, Environment.ProcessorCount,
+                PredictTable.PrintBench(patients, loadTime, featureTime, trainBlock.Rows + testBlock.Rows, reports, Environment.ProcessorCount,
                     Process.GetCurrentProcess().PeakWorkingSet64, console);
             }
 
             console.MarkupLineInterpolated($"Report, model cards, plots and models written to [bold]{Path.GetFullPath(Output)}[/].");
-            return 0;
+            return (0, reports);
         }
         catch (Exception e) when (e is DatabaseFormatException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {
             console.MarkupLineInterpolated($"[red]{e.Message}[/]");
-            return 1;
+            return (1, []);
         }
     }
 

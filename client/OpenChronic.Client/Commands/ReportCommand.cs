@@ -3,6 +3,7 @@ using System.Globalization;
 using OpenChronic.Client.Grid;
 using OpenChronic.Client.Report;
 using OpenChronic.Grains;
+using OpenChronic.Ingestion.Database;
 using Spectre.Console;
 
 namespace OpenChronic.Client.Commands;
@@ -33,20 +34,32 @@ internal static class ReportCommand
         }
 
         await using var session = await DatabaseSession.OpenAsync(db, console, cancellationToken);
-        var years = session.Years;
-        var request = new PatternRequest(years, new DateOnly(years.Min(), 1, 1).DayNumber, new DateOnly(years.Max(), 12, 31).DayNumber);
-        console.MarkupLine("Summing the pathway figures in the grid…");
-        var parts = await Task.WhenAll(Enumerable.Range(0, Partitions.Count)
-            .Select(p => session.Grains.GetGrain<IPartitionPatterns>(p).CountPatternsAsync(request).AsTask()));
-        var counts = PatternCounts.Sum(parts);
-
-        var report = new HtmlReport("Open Chronic report",
-            string.Create(CultureInfo.InvariantCulture, $"Database {session.Directory}: {session.Patients:N0} patients, {session.Events:N0} events; cells under {minCell} persons are not shown."));
-        PathwayReport.Write(report, counts, session.Manifest, PathwayReport.ReadBuild(session.Directory), minCell);
+        var report = await PathwaysAsync(session.Grains, session.Manifest, session.Directory, session.Patients, session.Events, minCell, console);
         var path = Path.GetFullPath(output);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await File.WriteAllTextAsync(path, report.Build(), cancellationToken);
         console.MarkupLineInterpolated($"Report with {report.Figures} figures written to [bold]{path}[/].");
         return 0;
+    }
+
+    /// <summary>
+    /// The report's data and pathway sections, summed in an already-loaded grid; the demo adds sections after the data
+    /// overview (<paramref name="afterOverview"/>) and after the pathways.
+    /// </summary>
+    internal static async Task<HtmlReport> PathwaysAsync(IGrainFactory grains, DatabaseManifest manifest, string directory, long patients, long events, int minCell,
+        IAnsiConsole console, Action<HtmlReport>? afterOverview = null)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var years = manifest.Years;
+        var request = new PatternRequest([.. years], new DateOnly(years.Min(), 1, 1).DayNumber, new DateOnly(years.Max(), 12, 31).DayNumber);
+        console.MarkupLine("Summing the pathway figures in the grid…");
+        var parts = await Task.WhenAll(Enumerable.Range(0, Partitions.Count)
+            .Select(p => grains.GetGrain<IPartitionPatterns>(p).CountPatternsAsync(request).AsTask()));
+        var counts = PatternCounts.Sum(parts);
+        var report = new HtmlReport("Open Chronic report",
+            string.Create(CultureInfo.InvariantCulture, $"Database {directory}: {patients:N0} patients, {events:N0} events; cells under {minCell} persons are not shown."));
+        PathwayReport.Write(report, counts, manifest, PathwayReport.ReadBuild(directory), minCell, afterOverview);
+        return report;
     }
 }

@@ -62,22 +62,7 @@ internal static class VariabilityCommand
         try
         {
             await using var session = await DatabaseSession.OpenAsync(db, console, cancellationToken);
-            var y = year ?? session.Years.Max();
-            if (VariabilityGrid.CheckYear(indicator, y, session.Years) is { } problem)
-            {
-                console.MarkupLineInterpolated($"[red]{problem}[/]");
-                return 2;
-            }
-
-            var request = new VariabilityRequest(indicator.Id, y, IndicatorCatalogue.LevelName(level), VariabilityGrid.DataEndDay(session.Years));
-            var tally = (await VariabilityGrid.CountAsync(session.Grains, [request], cancellationToken))[0];
-            var report = VariabilityAnalysis.Analyse(tally.Cells, minCell);
-            var pseudonyms = KeyedPseudonym.FromPassphrase(key ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
-            Func<string, string> label = level == UnitLevel.Gp ? u => "GP-" + pseudonyms.Of(u).ToString("N")[..12] : u => u;
-            var released = VariabilityRelease.Apply(report, minCell, label);
-            var files = VariabilityOutput.Write(output, indicator, y, level, report, released, minCell);
-            VariabilityOutput.Print(console, indicator, y, level, report, released, files);
-            return 0;
+            return (await RunOnGridAsync(session.Grains, session.Years, indicator, level, year, output, minCell, key, console, cancellationToken)).Code;
         }
         catch (DatabaseFormatException e)
         {
@@ -89,5 +74,33 @@ internal static class VariabilityCommand
             console.MarkupLineInterpolated($"[red]Cannot write the results: {e.Message}[/]");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// The count, analysis and release on an already-loaded grid (the demo's), with a checked indicator, level and cell
+    /// size. Returns the exit code, the year, the analysis (aggregates) and the released rows with the files written.
+    /// </summary>
+    internal static async Task<(int Code, int Year, VariabilityReport? Report, IReadOnlyList<ReleasedUnit> Released, IReadOnlyList<string> Files)> RunOnGridAsync(
+        IGrainFactory grains, int[] years, IndicatorDefinition indicator, UnitLevel level, int? year, string output, int minCell, string? key,
+        IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(years);
+        var y = year ?? years.Max();
+        if (VariabilityGrid.CheckYear(indicator, y, years) is { } problem)
+        {
+            console.MarkupLineInterpolated($"[red]{problem}[/]");
+            return (2, y, null, [], []);
+        }
+
+        var request = new VariabilityRequest(indicator.Id, y, IndicatorCatalogue.LevelName(level), VariabilityGrid.DataEndDay(years));
+        var tally = (await VariabilityGrid.CountAsync(grains, [request], cancellationToken))[0];
+        var report = VariabilityAnalysis.Analyse(tally.Cells, minCell);
+        var pseudonyms = KeyedPseudonym.FromPassphrase(key ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(32)));
+        Func<string, string> label = level == UnitLevel.Gp ? u => "GP-" + pseudonyms.Of(u).ToString("N")[..12] : u => u;
+        var released = VariabilityRelease.Apply(report, minCell, label);
+        var files = VariabilityOutput.Write(output, indicator, y, level, report, released, minCell);
+        VariabilityOutput.Print(console, indicator, y, level, report, released, files);
+        return (0, y, report, released, files);
     }
 }

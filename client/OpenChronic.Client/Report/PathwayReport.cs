@@ -18,12 +18,14 @@ internal static class PathwayReport
     /// <summary>Treatment sunbursts drawn, for the conditions with the most treated persons.</summary>
     private const int Sunbursts = 3;
 
-    public static void Write(HtmlReport report, PatternCounts counts, DatabaseManifest manifest, BuildReport? build, int minCell)
+    public static void Write(HtmlReport report, PatternCounts counts, DatabaseManifest manifest, BuildReport? build, int minCell,
+        Action<HtmlReport>? afterOverview = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(counts);
         ArgumentNullException.ThrowIfNull(manifest);
         Overview(report, counts, manifest, build, minCell);
+        afterOverview?.Invoke(report);
         Conditions(report, counts, manifest, minCell);
         Treatments(report, counts, minCell);
         Settings(report, counts, minCell);
