@@ -54,4 +54,5 @@ public sealed record PatientSummary(
 public sealed record PatientExport(
     [property: Id(0)] PatientProfile? Profile,
     [property: Id(1)] byte[] Pack,
-    [property: Id(2)] PatientDerived Derived);
+    [property: Id(2)] PatientDerived Derived,
+    [property: Id(3)] GpDeclaration? DeclaredGp = null);

@@ -4,6 +4,7 @@ namespace OpenChronic.Grains;
 /// <param name="UnitId">The work unit (e.g. <c>DCIR:2019-03</c>, <c>PMSI:2020</c>, <c>IR_BEN_R</c>).</param>
 /// <param name="Pack">The events, packed column-wise.</param>
 /// <param name="Profile">Demographics from the beneficiary referential, or null when the unit has none.</param>
+/// <param name="DeclaredGp">The most recent declared médecin traitant of the unit's claim lines, or null.</param>
 /// <param name="ViaPartition">
 /// True when the patient's partition delivers the unit: the partition has recorded the patient as a member, so the
 /// patient need not register with it.
@@ -13,7 +14,8 @@ public sealed record UnitEvents(
     [property: Id(0)] string UnitId,
     [property: Id(1)] byte[] Pack,
     [property: Id(2)] PatientProfile? Profile,
-    [property: Id(3)] bool ViaPartition = false);
+    [property: Id(3)] GpDeclaration? DeclaredGp = null,
+    [property: Id(4)] bool ViaPartition = false);
 
 /// <summary>Demographics of a patient (no identifier).</summary>
 /// <param name="Sex">1 man, 2 woman, 0 unknown (IR_SEX_V).</param>

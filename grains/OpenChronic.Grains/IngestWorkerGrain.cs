@@ -67,7 +67,8 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
             foreach (var patient in output.Persons)
             {
                 events += patient.Events.Length;
-                delivery.Add(session.Keys[patient.Person], EventPack.Pack(patient.Events), null);
+                delivery.Add(session.Keys[patient.Person], EventPack.Pack(patient.Events), null,
+                    patient.DeclaredGp == 0 ? null : new GpDeclaration(patient.DeclaredGp, patient.DeclaredDay));
             }
 
             await delivery.SendAsync(GrainFactory);

@@ -76,6 +76,8 @@ public sealed partial class PatientGrain(
             state.State.Profile = unit.Profile;
         }
 
+        Declare(unit.DeclaredGp);
+
         return true;
     }
 
@@ -99,7 +101,7 @@ public sealed partial class PatientGrain(
     public async ValueTask<PatientExport> ExportAsync(int[] years)
     {
         var derived = await DeriveAsync(years);
-        return new PatientExport(state.State.Profile, EventPack.Pack(_timeline!.Events), derived);
+        return new PatientExport(state.State.Profile, EventPack.Pack(_timeline!.Events), derived, state.State.DeclaredGp);
     }
 
     private (PatientDerived Derived, PatientSummary Summary) Derive(int[] years)

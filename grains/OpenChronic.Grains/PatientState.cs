@@ -15,4 +15,8 @@ public sealed class PatientState
 
     [Id(2)]
     public ulong[] AppliedUnits { get; set; } = [];
+
+    /// <summary>The most recent declared médecin traitant (PRS_MTT_NUM) seen in the applied units, or null.</summary>
+    [Id(3)]
+    public GpDeclaration? DeclaredGp { get; set; }
 }

@@ -49,6 +49,20 @@ public sealed class PartitionDeliveryTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ApplyUnit_CarriesEachPatientsDeclaredGp_AndPatientsWithoutOneKeepNone()
+    {
+        var (p, keys) = PatientsOfOnePartition(2);
+        var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
+        var declared = new GpDeclaration(PackedCode.Pack("GP000042"), 20);
+        await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-01", keys, [Pack(20), Pack(21)], null, [declared, null]));
+
+        Assert.Equal(declared.Number, (await fixture.Grains.GetGrain<IPatientGrain>(keys[0]).ExportAsync(s_years)).DeclaredGp?.Number);
+        Assert.Null((await fixture.Grains.GetGrain<IPatientGrain>(keys[1]).ExportAsync(s_years)).DeclaredGp);
+        await Assert.ThrowsAsync<ArgumentException>(() => partition.ApplyUnitAsync(
+            new PartitionUnit("DCIR:2020-02", keys, [Pack(22), Pack(23)], null, [declared])).AsTask());
+    }
+
+    [Fact]
     public async Task ApplyUnit_PatientOfAnotherPartitionOrMismatchedPayloads_IsRefused()
     {
         var (p, keys) = PatientsOfOnePartition(2);

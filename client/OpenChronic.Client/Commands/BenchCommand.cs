@@ -15,5 +15,6 @@ internal static class BenchCommand
         BenchPredictCommand.Create(),
         BenchReferenceCommand.Create(),
         BenchAllCommand.Create(),
+        BenchCoordinationCommand.Create(),
     };
 }

@@ -29,12 +29,18 @@ internal static class CoordinationCommand
         var prior = new Option<int>("--prior-days") { Description = "Days before admission searched for a GP contact.", DefaultValueFactory = _ => 30 };
         var truth = new Option<string?>("--truth") { Description = "Synthetic truth folder (DIR/truth): compare follow-up within 7 days with the planted rates." };
         var key = new Option<string?>("--key") { Description = $"With --truth: the build's pseudonymisation secret (else ${BuildCommand.KeyVariable}), to check the continuity indices against the planted continuity." };
+        var minVisits = new Option<int>("--min-visits")
+        {
+            Description = "With --truth and --key: minimum GP visits over the study period of the persons of the continuity check (Nyweide et al. 2013: 4).",
+            DefaultValueFactory = _ => ContinuityTruthCheck.DefaultMinVisits,
+        };
         var command = new Command("coordination", "Coordination between community and hospital care: indices, transitions, networks.")
         {
-            db, cohort, year, by, output, minCell, threshold, dp, prior, truth, key,
+            db, cohort, year, by, output, minCell, threshold, dp, prior, truth, key, minVisits,
         };
         command.SetAction((parse, ct) => RunAsync(new CoordinationArguments(parse.GetValue(db)!, parse.GetValue(cohort)!, parse.GetValue(year), parse.GetValue(by)!,
-            parse.GetValue(output)!, parse.GetValue(minCell), parse.GetValue(threshold), parse.GetValue(dp)!, parse.GetValue(prior), parse.GetValue(truth), parse.GetValue(key)),
+            parse.GetValue(output)!, parse.GetValue(minCell), parse.GetValue(threshold), parse.GetValue(dp)!, parse.GetValue(prior), parse.GetValue(truth), parse.GetValue(key),
+            parse.GetValue(minVisits)),
             AnsiConsole.Console, ct));
         return command;
     }
@@ -47,6 +53,7 @@ internal static class CoordinationCommand
             : args.MinCell < 1 ? "--min-cell must be at least 1."
             : args.Threshold < 1 ? "--threshold must be at least 1."
             : args.PriorDays is < 1 or > 365 ? "--prior-days must be between 1 and 365."
+            : args.MinVisits < 1 ? "--min-visits must be at least 1."
             : cohort.Length > 0 && !CaseDefinitionCatalogue.Default.Conditions.Any(c => c.Id == cohort)
                 ? $"Unknown cohort '{args.Cohort}' (one of: all, {string.Join(", ", CaseDefinitionCatalogue.Default.Conditions.Select(c => c.Id))})."
             : null;
@@ -123,7 +130,7 @@ internal static class CoordinationCommand
             var secret = args.Key ?? Environment.GetEnvironmentVariable(BuildCommand.KeyVariable);
             if (!string.IsNullOrEmpty(secret))
             {
-                code = Math.Max(code, CoordinationContinuityCheck.Run(args.Db, args.Truth, secret, year, console));
+                code = Math.Max(code, CoordinationContinuityCheck.Run(args.Db, args.Truth, secret, args.MinVisits, console));
             }
 
             return (code, year, territories);
@@ -135,4 +142,5 @@ internal static class CoordinationCommand
 
 /// <summary>The arguments of <c>openchronic coordination</c>.</summary>
 internal sealed record CoordinationArguments(
-    string Db, string Cohort, int? Year, string By, string Output, int MinCell, int Threshold, string Dp, int PriorDays, string? Truth, string? Key);
+    string Db, string Cohort, int? Year, string By, string Output, int MinCell, int Threshold, string Dp, int PriorDays, string? Truth, string? Key,
+    int MinVisits = ContinuityTruthCheck.DefaultMinVisits);

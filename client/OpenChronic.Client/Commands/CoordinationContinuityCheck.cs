@@ -3,65 +3,106 @@ using DuckDB.NET.Data;
 using OpenChronic.Analytics.Coordination;
 using OpenChronic.Domain.Pathways;
 using OpenChronic.Domain.Privacy;
+using OpenChronic.Ingestion.Database;
 using Spectre.Console;
 
 namespace OpenChronic.Client.Commands;
 
 /// <summary>
-/// Checks the continuity indices against the generator's planted per-person continuity (<c>truth/persons.continuity</c>:
-/// the probability that a GP visit is with the declared GP). It reads the database's consultations directly (DuckDB),
-/// computes each person's indices with the same <see cref="PatientContinuity"/> the grains use, links persons through
-/// the build's keyed pseudonym, and prints Pearson correlations by minimum number of GP visits. A GP visit goes to the
-/// declared GP with probability c, else to any of the G GPs of the département (the declared one included), so the
-/// planted share of visits with the declared GP is e = c + (1 − c)/G; G is counted from the GP numbers seen in the
-/// data (their first three characters are the département). Correlations are given against c and against e. The truth also names
-/// the declared GP, so the UPC against the declared médecin traitant is measured here (the extract itself does not
-/// carry it). Nothing here is published: it is a check of the method on synthetic data.
+/// Checks the GP continuity indices against the generator's planted per-person continuity (<c>truth/persons.continuity</c>,
+/// c: the probability that a GP visit is with the declared GP) with <see cref="ContinuityTruthCheck"/>. It reads the
+/// database's files directly (DuckDB): the consultations of the whole study period (every year of the database,
+/// pooled) and the declared <i>médecin traitant</i> the build read from PRS_MTT_NUM (<c>patients.declared_gp</c>);
+/// computes each person's indices with the same <see cref="PatientContinuity"/> the grains use; and links persons to
+/// the truth through the build's keyed pseudonym. G, the GPs of the person's département, is counted from the GP
+/// numbers seen in the data (their first three characters: département and category). Nothing here is published:
+/// it is a check of the method on synthetic data.
 /// </summary>
 internal static class CoordinationContinuityCheck
 {
-    public static int Run(string db, string truth, string key, int year, IAnsiConsole console)
+    public static int Run(string db, string truth, string key, int minVisits, IAnsiConsole console)
     {
         var persons = Path.Combine(truth, "persons.parquet");
-        var file = Path.Combine(db, "events.parquet");
-        var events = File.Exists(file) ? file : Path.Combine(db, "events", "*.parquet");
         if (!File.Exists(persons))
         {
             console.MarkupLineInterpolated($"[red]Missing {persons}.[/]");
             return 2;
         }
 
-        var pseudonym = KeyedPseudonym.FromPassphrase(key);
-        var planted = new Dictionary<string, (double Continuity, ulong DeclaredGp)>(StringComparer.Ordinal);
+        var (people, stats) = Collect(db, persons, KeyedPseudonym.FromPassphrase(key));
+        console.MarkupLineInterpolated($"Continuity check, {stats.From:yyyy}–{stats.To:yyyy} pooled: {stats.Linked:N0} persons with GP visits linked to the truth; declared médecin traitant in the database for {stats.Declared:N0}, the planted one for {stats.Agreeing:N0} of them; GPs per département {stats.MinGps}–{stats.MaxGps}.");
+        var table = new Table().AddColumns("GP visits ≥", "persons", "mean visits", "r(UPC declared, c)", "r(UPC declared, e)", "r(UPC most-seen, e)",
+            "r(GP COC, e)", "mean(UPC declared − e)", "ceiling", "ceiling, many GPs");
+        ContinuityTruthRow? first = null;
+        ContinuityTruthRow? met = null;
+        foreach (var min in new[] { minVisits, 10, 20, 30 }.Distinct().Order())
+        {
+            var row = ContinuityTruthCheck.Evaluate(people, min);
+            first ??= min == minVisits ? row : null;
+            met ??= row.UpcDeclaredVsPlanted >= ContinuityTruthCheck.Target ? row : null;
+            table.AddRow(min.ToString(CultureInfo.InvariantCulture), row.Persons.ToString("N0", CultureInfo.InvariantCulture), F(row.MeanVisits, "0.0"),
+                F(row.UpcDeclaredVsPlanted), F(row.UpcDeclaredVsExpected), F(row.UpcMostSeenVsExpected), F(row.CocVsExpected),
+                F(row.MeanBias, "+0.000;-0.000"), F(row.Ceiling), F(row.CeilingManyGps));
+        }
+
+        console.Write(table);
+        first ??= ContinuityTruthCheck.Evaluate(people, minVisits);
+        console.MarkupLineInterpolated($"  At ≥ {minVisits} GP visits: r(UPC declared, c) = {F(first.UpcDeclaredVsPlanted)}, binomial-noise ceiling {F(first.Ceiling)} ({F(first.UpcDeclaredVsPlanted / first.Ceiling, "0%")} of it; {F(first.CeilingManyGps)} with many GPs per département); target {ContinuityTruthCheck.Target:0.0}: {(first.UpcDeclaredVsPlanted >= ContinuityTruthCheck.Target ? "met" : "not met")}.");
+        console.MarkupLineInterpolated($"  {(met is null ? "Target not met at any threshold shown." : $"Target met from ≥ {met.MinVisits} GP visits: r = {F(met.UpcDeclaredVsPlanted)} over {met.Persons:N0} persons (ceiling {F(met.Ceiling)}).")}");
+        return 0;
+    }
+
+    /// <summary>The linked persons and the counts printed with them.</summary>
+    internal static (List<ContinuityTruthPerson> Persons, (DateOnly From, DateOnly To, int Linked, int Declared, int Agreeing, int MinGps, int MaxGps) Stats) Collect(
+        string db, string truthPersons, KeyedPseudonym pseudonym)
+    {
+        var events = Table(db, "events");
+        var patients = Table(db, "patients");
+        var planted = new Dictionary<string, (double Continuity, string Group, ulong DeclaredGp)>(StringComparer.Ordinal);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(continuity AS DOUBLE), CAST(declared_gp AS VARCHAR) FROM read_parquet('{Quote(persons)}') WHERE continuity IS NOT NULL";
+            command.CommandText = $"SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(continuity AS DOUBLE), coalesce(CAST(declared_gp AS VARCHAR), '') FROM read_parquet('{Quote(truthPersons)}') WHERE continuity IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
             {
-                var gp = r.IsDBNull(2) ? "" : r.GetString(2);
-                planted[pseudonym.Of(r.GetString(0)).ToString("N")] = (r.GetDouble(1), gp.Length == 0 ? 0 : PackedCode.Pack(gp[..Math.Min(8, gp.Length)]));
+                var gp = r.GetString(2);
+                planted[pseudonym.Of(r.GetString(0)).ToString("N")] = (r.GetDouble(1), gp[..Math.Min(3, gp.Length)], PackedCode.TryPack(gp.AsSpan(0, Math.Min(8, gp.Length)), out var p) ? p : 0);
             }
         }
 
-        var rows = new List<(double Truth, string Departement, PatientYearContinuity Measured)>();
-        var gps = new HashSet<ulong>();
+        var declared = new Dictionary<string, ulong>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT patient_id, CAST(date - DATE '0001-01-01' AS INTEGER), coalesce(detail, ''), CAST(coalesce(specialty, 0) AS INTEGER), coalesce(hospital, false) " +
-                $"FROM read_parquet('{Quote(events)}') WHERE kind = 'consultation' AND year(date) = {year.ToString(CultureInfo.InvariantCulture)} ORDER BY patient_id, date";
+            command.CommandText = $"SELECT patient_id, declared_gp FROM read_parquet('{Quote(patients)}') WHERE declared_gp IS NOT NULL AND declared_gp <> ''";
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                declared[r.GetString(0)] = PackedCode.TryPack(r.GetString(1), out var p) ? p : 0;
+            }
+        }
+
+        var measured = new List<(string Patient, PatientYearContinuity Continuity)>();
+        var gps = new HashSet<ulong>();
+        // The study period: every year the database was built for.
+        var years = DatabaseManifest.Read(db).Years;
+        var from = new DateOnly(years.Min(), 1, 1);
+        var to = new DateOnly(years.Max(), 12, 31);
+
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT patient_id, CAST(date - DATE '0001-01-01' AS INTEGER), coalesce(detail, ''), CAST(coalesce(specialty, 0) AS INTEGER), coalesce(hospital, false), coalesce(value, 1) " +
+                $"FROM read_parquet('{Quote(events)}') WHERE kind = 'consultation' ORDER BY patient_id, date";
             using var r = command.ExecuteReader();
             string? current = null;
             var timeline = new List<CareEvent>();
             void Flush()
             {
-                if (current is not null && planted.TryGetValue(current, out var p))
+                if (current is not null && planted.ContainsKey(current))
                 {
                     timeline.Sort();
-                    var code = PackedCode.Unpack(p.DeclaredGp);
-                    rows.Add((p.Continuity, code[..Math.Min(3, code.Length)], PatientContinuity.Compute(timeline.ToArray(), year, p.DeclaredGp)));
+                    measured.Add((current, PatientContinuity.Compute(timeline.ToArray(), from, to, declared.GetValueOrDefault(current))));
                 }
 
                 timeline.Clear();
@@ -76,74 +117,54 @@ internal static class CoordinationContinuityCheck
                     current = patient;
                 }
 
-                var detail = r.GetString(2);
                 var day = r.GetInt32(1);
                 var specialty = (short)Math.Clamp(r.GetInt32(3), 0, short.MaxValue);
-                var packed = PackedCode.TryPack(detail, out var value) ? value : 0;
+                var packed = PackedCode.TryPack(r.GetString(2), out var value) ? value : 0;
                 if (HospitalEpisodeBuilder.IsGeneralPractitioner(specialty) && packed != 0)
                 {
                     gps.Add(packed);
                 }
 
-                timeline.Add(new CareEvent(day, day, CareEventKind.Consultation, r.GetBoolean(4) ? CareEventTraits.Hospital : CareEventTraits.None, specialty, 0, packed, 1));
+                timeline.Add(new CareEvent(day, day, CareEventKind.Consultation, r.GetBoolean(4) ? CareEventTraits.Hospital : CareEventTraits.None,
+                    specialty, 0, packed, (float)r.GetDouble(5)));
             }
 
             Flush();
         }
 
-        var perDepartement = gps.Select(g => PackedCode.Unpack(g)).GroupBy(g => g[..Math.Min(3, g.Length)], StringComparer.Ordinal)
+        var perGroup = gps.Select(g => PackedCode.Unpack(g)).GroupBy(g => g[..Math.Min(3, g.Length)], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var linked = rows.Select(x => (x.Truth, Expected: x.Truth + ((1 - x.Truth) / Math.Max(1, perDepartement.GetValueOrDefault(x.Departement))), x.Measured)).ToArray();
-        var table = new Table().AddColumns("GP visits ≥", "persons", "r(GP UPC declared, c)", "r(GP UPC declared, e)", "r(GP UPC most-seen, e)",
-            "r(GP COC, e)", "r(COC all, e)", "r(UPC all, e)", "mean(UPC declared − e)", "ceiling");
-        foreach (var min in new[] { 2, 5, 10 })
+        var people = new List<ContinuityTruthPerson>(measured.Count);
+        int linked = 0, withDeclared = 0, agreeing = 0;
+        foreach (var (patient, continuity) in measured)
         {
-            var kept = linked.Where(x => x.Measured.GeneralPractice.Visits >= min).ToArray();
-            table.AddRow(min.ToString(CultureInfo.InvariantCulture), kept.Length.ToString("N0", CultureInfo.InvariantCulture),
-                R(kept, x => x.Truth, m => m.GeneralPractice.UpcDeclaredGp), R(kept, x => x.Expected, m => m.GeneralPractice.UpcDeclaredGp),
-                R(kept, x => x.Expected, m => m.GeneralPractice.UpcMostSeenGp), R(kept, x => x.Expected, m => m.GeneralPractice.BiceBoxerman),
-                R(kept, x => x.Expected, m => m.Physicians.BiceBoxerman), R(kept, x => x.Expected, m => m.Physicians.UpcMostSeenGp),
-                kept.Length == 0 ? "" : kept.Average(x => x.Measured.GeneralPractice.UpcDeclaredGp - x.Expected).ToString("+0.000;-0.000", CultureInfo.InvariantCulture),
-                Ceiling(kept));
+            if (continuity.GeneralPractice.Visits == 0)
+            {
+                continue;
+            }
+
+            var p = planted[patient];
+            linked++;
+            if (declared.TryGetValue(patient, out var gp))
+            {
+                withDeclared++;
+                agreeing += gp == p.DeclaredGp ? 1 : 0;
+            }
+
+            var g = Math.Max(1, perGroup.GetValueOrDefault(p.Group));
+            people.Add(new ContinuityTruthPerson(p.Continuity, p.Continuity + ((1 - p.Continuity) / g), continuity.GeneralPractice));
         }
 
-        console.MarkupLineInterpolated($"Continuity check {year}: {rows.Count:N0} persons with consultations linked to the truth, GPs per département {perDepartement.Values.DefaultIfEmpty().Min()}–{perDepartement.Values.DefaultIfEmpty().Max()}; Pearson correlation with the planted continuity c and the planted share e:");
-        console.Write(table);
-        return 0;
+        return (people, (from, to, linked, withDeclared, agreeing, perGroup.Values.DefaultIfEmpty().Min(), perGroup.Values.DefaultIfEmpty().Max()));
     }
 
-    private static string R(
-        (double Truth, double Expected, PatientYearContinuity Measured)[] rows,
-        Func<(double Truth, double Expected, PatientYearContinuity Measured), double> planted,
-        Func<PatientYearContinuity, double> index)
+    private static string Table(string db, string table)
     {
-        var pairs = rows.Select(x => (Truth: planted(x), Y: index(x.Measured))).Where(p => !double.IsNaN(p.Y)).ToArray();
-        if (pairs.Length < 3)
-        {
-            return "";
-        }
-
-        double mx = pairs.Average(p => p.Truth), my = pairs.Average(p => p.Y);
-        double sxy = pairs.Sum(p => (p.Truth - mx) * (p.Y - my)), sxx = pairs.Sum(p => (p.Truth - mx) * (p.Truth - mx)), syy = pairs.Sum(p => (p.Y - my) * (p.Y - my));
-        return (sxy / Math.Sqrt(sxx * syy)).ToString("0.000", CultureInfo.InvariantCulture);
+        var file = Path.Combine(db, table + ".parquet");
+        return File.Exists(file) ? file : Path.Combine(db, table, "*.parquet");
     }
 
-    /// <summary>
-    /// The highest correlation a share measured on N visits can reach with e: √(Var e / (Var e + mean e(1 − e)/N)),
-    /// binomial noise being the only error.
-    /// </summary>
-    private static string Ceiling((double Truth, double Expected, PatientYearContinuity Measured)[] rows)
-    {
-        if (rows.Length < 3)
-        {
-            return "";
-        }
-
-        var mean = rows.Average(x => x.Expected);
-        var variance = rows.Sum(x => (x.Expected - mean) * (x.Expected - mean)) / (rows.Length - 1);
-        var noise = rows.Average(x => x.Expected * (1 - x.Expected) / x.Measured.GeneralPractice.Visits);
-        return Math.Sqrt(variance / (variance + noise)).ToString("0.000", CultureInfo.InvariantCulture);
-    }
+    private static string F(double value, string format = "0.000") => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
 
     private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

@@ -10,12 +10,19 @@ internal sealed record CoordinationTerritory(CoordinationTally Tally, SharingNet
 /// <summary>Asks the 64 partitions for a coordination query and merges their per-territory partial results.</summary>
 internal static class CoordinationGridQuery
 {
-    /// <summary>Runs the query (and, when asked, the care-density pass against the merged networks); territories in code order.</summary>
+    /// <summary>
+    /// Runs the query (and, when asked, the care-density pass against the merged networks); territories in code order.
+    /// <paramref name="stage"/>, when given, receives the seconds of each pass: "measures" (patients and partitions),
+    /// "merge" (the client's merge of the 64 partial results), "care density" (second pass and merge).
+    /// </summary>
     public static async Task<SortedDictionary<string, CoordinationTerritory>> RunAsync(
-        IGrainFactory grains, CoordinationQuery query, bool careDensity, CancellationToken cancellationToken)
+        IGrainFactory grains, CoordinationQuery query, bool careDensity, CancellationToken cancellationToken, Action<string, double>? stage = null)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var partials = await Task.WhenAll(Enumerable.Range(0, Partitions.Count)
             .Select(p => grains.GetGrain<IPartitionCoordination>(p).CoordinateAsync(query).AsTask()));
+        stage?.Invoke("measures", clock.Elapsed.TotalSeconds);
+        clock.Restart();
         var territories = new SortedDictionary<string, CoordinationTerritory>(StringComparer.Ordinal);
         foreach (var part in partials)
         {
@@ -27,6 +34,8 @@ internal static class CoordinationGridQuery
             }
         }
 
+        stage?.Invoke("merge", clock.Elapsed.TotalSeconds);
+        clock.Restart();
         cancellationToken.ThrowIfCancellationRequested();
         if (!careDensity)
         {
@@ -44,6 +53,7 @@ internal static class CoordinationGridQuery
             }
         }
 
+        stage?.Invoke("care density", clock.Elapsed.TotalSeconds);
         return territories;
     }
 

@@ -42,7 +42,8 @@ internal static class CoordinationRelease
             console.MarkupLineInterpolated($"  GP within 7 days {Rate(national, CoordinationCount.GpWithin7)}, within 30 days {Rate(national, CoordinationCount.GpWithin30)}; specialist within 7 / 30 days {Rate(national, CoordinationCount.SpecialistWithin7)} / {Rate(national, CoordinationCount.SpecialistWithin30)}; readmission within 30 days {Rate(national, CoordinationCount.ReadmittedWithin30)}; GP in the {args.PriorDays} days before admission {Rate(national, CoordinationCount.PriorGp)}.");
         }
 
-        console.MarkupLineInterpolated($"  Declared médecin traitant: not in the extract (PRS_MTT_NUM empty), so UPC against it is not computed; UPC is against the most-seen GP.");
+        var declared = national.Defined(CoordinationMeasure.UpcDeclaredGp);
+        console.MarkupLineInterpolated($"  UPC against the declared médecin traitant (PRS_MTT_NUM) median {national.Quantile(CoordinationMeasure.UpcDeclaredGp, 0.5):0.000}, defined for {declared:N0} persons ({declared / (double)Math.Max(1, national[CoordinationCount.Persons]):P1}; undefined without a declaration or a visit).");
         console.MarkupLineInterpolated($"Wrote 4 tables and 2 figures to [bold]{Path.GetFullPath(output)}[/] (cells under {args.MinCell} suppressed).");
         return true;
     }

@@ -57,7 +57,8 @@ internal static class DatabaseExport
         var derived = export.Derived;
         var events = EventPack.Unpack(export.Pack);
         writer.AppendPatient(key, profile?.Sex ?? 0, profile?.BirthYear ?? 0, profile?.BirthMonth, profile?.Departement ?? "",
-            profile?.Commune ?? "", profile?.DeathDay is { } death ? DateOnly.FromDayNumber(death) : null, events.Length);
+            profile?.Commune ?? "", profile?.DeathDay is { } death ? DateOnly.FromDayNumber(death) : null, events.Length,
+            export.DeclaredGp is { } gp ? PackedCode.Unpack(gp.Number) : null);
         writer.AppendEvents(key, events);
         foreach (var c in derived.Conditions)
         {

@@ -54,7 +54,8 @@ internal static class DatabaseLoader
         var profile = new PatientProfile(checked((byte)patient.Sex), checked((short)patient.BirthYear), checked((byte)patient.BirthMonth),
             patient.Departement, patient.Commune, patient.Death?.DayNumber);
         var grain = grains.GetGrain<IPatientGrain>(patient.Id);
-        await grain.ApplyUnitAsync(new UnitEvents(UnitId, EventPack.Pack(patient.Events), profile));
+        var declared = patient.DeclaredGp.Length > 0 ? new GpDeclaration(PackedCode.Pack(patient.DeclaredGp), 0) : null;
+        await grain.ApplyUnitAsync(new UnitEvents(UnitId, EventPack.Pack(patient.Events), profile, declared));
         await grain.DeriveAsync(years);
     }
 }

@@ -54,7 +54,8 @@ internal static class ReferenceDcir
                     CAST(least(greatest(coalesce({s.Long(P, "PSE_SPE_COD")}, 0), 0), 32767) AS INTEGER) AS spe,
                     coalesce({s.Long(P, "EXO_MTF")}, 0) IN (42, 44, 46) AS ald_related,
                     left(CAST(coalesce({s.Long(P, "PRS_NAT_REF")}, 0) AS VARCHAR), 8) AS nature,
-                    pack8({s.Text(P, "PFS_EXE_NUM")}) AS executor, {s.Float(P, "PRS_ACT_QTE")} AS qty
+                    pack8({s.Text(P, "PFS_EXE_NUM")}) AS executor, {s.Float(P, "PRS_ACT_QTE")} AS qty,
+                    coalesce({s.Text(P, "PRS_MTT_NUM")}, '') AS mtt_raw, pack8({s.Text(P, "PRS_MTT_NUM")}) AS mtt
                 FROM {s.From(P)}),
             first_in_file AS (
                 SELECT * FROM r WHERE key IS NOT NULL
@@ -76,6 +77,9 @@ internal static class ReferenceDcir
             SELECT c.idt, c.day, c.day, 'consultation', c.nature, c.executor, c.spe, c.qty, c.has_ete, false, c.ald_related, NULL
             FROM claims c
             WHERE NOT (c.owner AND EXISTS (SELECT 1 FROM details d WHERE d.unit = c.unit AND d.key = c.key));
+            CREATE OR REPLACE TABLE declared AS
+            SELECT idt, mtt FROM claims WHERE mtt <> '' AND NOT regexp_full_match(mtt_raw, '0*')
+            QUALIFY row_number() OVER (PARTITION BY idt ORDER BY day DESC, mtt DESC) = 1;
             """);
     }
 

@@ -20,9 +20,10 @@ internal static class ReferenceDerive
             FROM ev e JOIN pseudonyms ps ON ps.idt = e.idt;
             CREATE OR REPLACE TABLE patients AS
             SELECT ps.patient_id, p.sex, p.birth_year, nullif(p.birth_month, 0) AS birth_month, p.dpt AS departement, p.com AS commune,
-                p.death AS death_date, coalesce(n.events, 0) AS events
+                p.death AS death_date, coalesce(n.events, 0) AS events, d.mtt AS declared_gp
             FROM persons p JOIN pseudonyms ps ON ps.idt = p.idt
-            LEFT JOIN (SELECT idt, count(*) AS events FROM ev GROUP BY idt) n ON n.idt = p.idt;
+            LEFT JOIN (SELECT idt, count(*) AS events FROM ev GROUP BY idt) n ON n.idt = p.idt
+            LEFT JOIN declared d ON d.idt = p.idt;
             """);
         Dispensed(connection);
     }

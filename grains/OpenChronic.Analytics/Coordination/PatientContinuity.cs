@@ -15,13 +15,21 @@ public static class PatientContinuity
     /// <i>médecin traitant</i> (PRS_MTT_NUM) or 0 when the extract does not carry it (then the declared UPC is NaN).
     /// Regularisation lines (negative value) and consultations without a professional are skipped.
     /// </summary>
-    public static PatientYearContinuity Compute(ReadOnlySpan<CareEvent> timeline, int year, ulong declaredGp = 0, bool includeHospital = false)
+    public static PatientYearContinuity Compute(ReadOnlySpan<CareEvent> timeline, int year, ulong declaredGp = 0, bool includeHospital = false) =>
+        Compute(timeline, new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), declaredGp, includeHospital);
+
+    /// <summary>
+    /// Indices over the visits dated <paramref name="from"/> to <paramref name="to"/> (inclusive): a study period of
+    /// several years pools their visits, so that the indices of patients with few visits a year are less noisy.
+    /// </summary>
+    public static PatientYearContinuity Compute(ReadOnlySpan<CareEvent> timeline, DateOnly from, DateOnly to, ulong declaredGp = 0, bool includeHospital = false)
     {
         var all = new List<Visit>();
         var gps = new List<Visit>();
+        int first = from.DayNumber, last = to.DayNumber;
         foreach (ref readonly var e in timeline)
         {
-            if (!IsPhysicianVisit(e, includeHospital) || e.Date.Year != year)
+            if (!IsPhysicianVisit(e, includeHospital) || e.Day < first || e.Day > last)
             {
                 continue;
             }
@@ -50,5 +58,5 @@ public static class PatientContinuity
     public static string ProviderId(ulong packed) => packed.ToString("x16", CultureInfo.InvariantCulture);
 }
 
-/// <summary>A patient's indices for one year: over all community physicians and over general practitioners only.</summary>
+/// <summary>A patient's indices for one year (or a study period): over all community physicians and over general practitioners only.</summary>
 public readonly record struct PatientYearContinuity(ContinuityResult Physicians, ContinuityResult GeneralPractice);

@@ -9,13 +9,17 @@ internal sealed class PartitionDelivery(string unitId, bool withProfiles)
     private readonly List<Guid>[] _patients = NewLists<Guid>();
     private readonly List<byte[]>[] _packs = NewLists<byte[]>();
     private readonly List<PatientProfile>[]? _profiles = withProfiles ? NewLists<PatientProfile>() : null;
+    private readonly List<GpDeclaration?>[] _declarations = NewLists<GpDeclaration?>();
+    private readonly bool[] _declared = new bool[Partitions.Count];
 
-    /// <summary>Adds one patient's packed events (and profile when the unit carries profiles).</summary>
-    public void Add(Guid patient, byte[] pack, PatientProfile? profile)
+    /// <summary>Adds one patient's packed events (and profile when the unit carries profiles, declared GP when the lines had one).</summary>
+    public void Add(Guid patient, byte[] pack, PatientProfile? profile, GpDeclaration? declared = null)
     {
         var p = (int)Partitions.Of(patient);
         _patients[p].Add(patient);
         _packs[p].Add(pack);
+        _declarations[p].Add(declared);
+        _declared[p] |= declared is not null;
         if (_profiles is not null)
         {
             _profiles[p].Add(profile ?? throw new ArgumentNullException(nameof(profile), "This unit carries a profile for every patient."));
@@ -33,7 +37,8 @@ internal sealed class PartitionDelivery(string unitId, bool withProfiles)
                 continue;
             }
 
-            var unit = new PartitionUnit(unitId, [.. _patients[p]], [.. _packs[p]], _profiles is null ? null : [.. _profiles[p]]);
+            var unit = new PartitionUnit(unitId, [.. _patients[p]], [.. _packs[p]], _profiles is null ? null : [.. _profiles[p]],
+                _declared[p] ? [.. _declarations[p]] : null);
             calls.Add(grains.GetGrain<IPartitionBuild>(p).ApplyUnitAsync(unit).AsTask());
         }
 

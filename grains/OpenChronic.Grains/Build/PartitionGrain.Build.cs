@@ -25,9 +25,10 @@ public sealed partial class PartitionGrain : IPartitionBuild
     {
         ArgumentNullException.ThrowIfNull(unit);
         var patients = unit.Patients;
-        if (patients.Length != unit.Packs.Length || (unit.Profiles is { } profiles && profiles.Length != patients.Length))
+        if (patients.Length != unit.Packs.Length || (unit.Profiles is { } profiles && profiles.Length != patients.Length)
+            || (unit.Declarations is { } declarations && declarations.Length != patients.Length))
         {
-            throw new ArgumentException($"Unit {unit.UnitId}: {patients.Length} patients, {unit.Packs.Length} packs, {unit.Profiles?.Length} profiles.", nameof(unit));
+            throw new ArgumentException($"Unit {unit.UnitId}: {patients.Length} patients, {unit.Packs.Length} packs, {unit.Profiles?.Length} profiles, {unit.Declarations?.Length} declarations.", nameof(unit));
         }
 
         var self = this.GetPrimaryKeyLong();
@@ -58,7 +59,7 @@ public sealed partial class PartitionGrain : IPartitionBuild
                 applied += await Applied(window.Dequeue(), delivery);
             }
 
-            var events = new UnitEvents(unit.UnitId, unit.Packs[i], unit.Profiles?[i], ViaPartition: true);
+            var events = new UnitEvents(unit.UnitId, unit.Packs[i], unit.Profiles?[i], unit.Declarations?[i], ViaPartition: true);
             window.Enqueue((patients[i], PatientGrains.Get(patients[i]).ApplyUnitAsync(events).AsTask()));
         }
 

@@ -9,6 +9,7 @@ internal sealed class UnitAccumulator
     private readonly Dictionary<int, List<CareEvent>> _events = [];
     private readonly SortedDictionary<string, Tally> _tables = new(StringComparer.Ordinal);
     private readonly List<RejectedRow> _rejects = [];
+    private readonly Dictionary<int, (int Day, ulong Gp)> _declarations = [];
 
     public Tally Table(string label)
     {
@@ -30,6 +31,15 @@ internal sealed class UnitAccumulator
         }
 
         list.Add(e);
+    }
+
+    /// <summary>Keeps the person's most recent declared GP (latest care day; on one day, the larger number, so that row order does not matter).</summary>
+    public void Declare(int person, int day, ulong gp)
+    {
+        if (gp != 0 && (!_declarations.TryGetValue(person, out var known) || (day, gp).CompareTo(known) > 0))
+        {
+            _declarations[person] = (day, gp);
+        }
     }
 
     /// <summary>Counts the reader's batch: its rows as source, its rejects as rejected.</summary>
@@ -57,7 +67,8 @@ internal sealed class UnitAccumulator
         {
             var events = list.ToArray();
             Array.Sort(events);
-            persons.Add(new PersonEvents(person, events));
+            var declared = _declarations.GetValueOrDefault(person);
+            persons.Add(new PersonEvents(person, events, declared.Gp, declared.Day));
         }
 
         var tables = _tables.ToDictionary(t => t.Key, t => t.Value.Freeze(), StringComparer.Ordinal);

@@ -6,7 +6,9 @@ namespace OpenChronic.Ingestion.Build;
 /// <summary>The events of one person produced by a unit, sorted (<see cref="CareEvent.CompareTo"/>).</summary>
 /// <param name="Person">Index in the <see cref="PersonDirectory"/>.</param>
 /// <param name="Events">Sorted events; regularisation lines are kept as signed events (netting happens downstream).</param>
-public sealed record PersonEvents(int Person, CareEvent[] Events);
+/// <param name="DeclaredGp">The most recent declared <i>médecin traitant</i> of the unit's claim lines (PRS_MTT_NUM packed like PFS_EXE_NUM), 0 when none.</param>
+/// <param name="DeclaredDay">The care day of the line that declared it.</param>
+public sealed record PersonEvents(int Person, CareEvent[] Events, ulong DeclaredGp = 0, int DeclaredDay = 0);
 
 /// <summary>What became of the rows of one table in a unit: <c>Source = Kept + Σ Filtered + Rejected</c>.</summary>
 /// <param name="Source">Rows in the files (accepted and rejected by the reader).</param>

@@ -37,6 +37,7 @@ public sealed partial class UnitReader
         var executor = Cells.Column(batch, "PFS_EXE_NUM");
         var exo = Cells.Column(batch, "EXO_MTF");
         var quantity = Cells.Column(batch, "PRS_ACT_QTE");
+        var declaredGp = Cells.Column(batch, "PRS_MTT_NUM");
         for (var row = 0; row < batch.Length; row++)
         {
             var at = read.RowNumbers[row];
@@ -108,6 +109,7 @@ public sealed partial class UnitReader
                 traits |= CareEventTraits.AldRelated;
             }
 
+            acc.Declare(person, day, DeclaredGp(Cells.Bytes(declaredGp, row)));
             var spe = (short)Math.Clamp(Cells.Long(specialty, row), 0, short.MaxValue);
             if (lineDetails is null)
             {
@@ -130,6 +132,15 @@ public sealed partial class UnitReader
             }
         }
     }
+
+    /// <summary>
+    /// The declared <i>médecin traitant</i> (PRS_MTT_NUM) packed as the executing professional (PFS_EXE_NUM) is:
+    /// the first 8 characters, the Assurance Maladie number that identifies the professional (DA_PRA_R.PFS_PFS_NUM,
+    /// 8 characters), without the ninth, a check key; so that the declared GP and the GP seen compare equal when they
+    /// are the same person. 0 when empty or all zeros (no declaration).
+    /// </summary>
+    private static ulong DeclaredGp(ReadOnlySpan<byte> number) =>
+        number.IndexOfAnyExcept((byte)'0') < 0 ? 0 : Cells.Pack(number);
 
     /// <summary>Counts the detail and establishment lines of a filtered or rejected claim line like the line.</summary>
     private static void Settle(List<int>? lineDetails, List<Detail> details, (long Taa, string Label, string File, long Row)? ete, UnitAccumulator acc, string? filter, string? reject)

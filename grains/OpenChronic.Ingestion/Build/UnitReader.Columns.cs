@@ -10,7 +10,7 @@ public sealed partial class UnitReader
     public static FrozenDictionary<string, string[]> UsedColumns { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["ER_PRS_F"] = [.. SndsCatalogue.DcirKeys, "BEN_NIR_PSA", "BEN_RNG_GEM", "EXE_SOI_DTD", "DPN_QLF", "PRS_DPN_QLP", "CPL_MAJ_TOP",
-            "BSE_PRS_NAT", "PRS_NAT_REF", "PSE_SPE_COD", "PFS_EXE_NUM", "EXO_MTF", "PRS_ACT_QTE"],
+            "BSE_PRS_NAT", "PRS_NAT_REF", "PSE_SPE_COD", "PFS_EXE_NUM", "EXO_MTF", "PRS_ACT_QTE", "PRS_MTT_NUM"],
         ["ER_PHA_F"] = [.. SndsCatalogue.DcirKeys, "PHA_PRS_C13", "PHA_ACT_QSN"],
         ["ER_BIO_F"] = [.. SndsCatalogue.DcirKeys, "BIO_PRS_IDE", "BIO_ACT_QSN"],
         ["ER_CAM_F"] = [.. SndsCatalogue.DcirKeys, "CAM_PRS_IDE"],

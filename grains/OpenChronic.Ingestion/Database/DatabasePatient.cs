@@ -11,4 +11,5 @@ namespace OpenChronic.Ingestion.Database;
 /// <param name="Commune">Commune of residence.</param>
 /// <param name="Death">Date of death, or null.</param>
 /// <param name="Events">The events, in timeline order.</param>
-public sealed record DatabasePatient(Guid Id, int Sex, int BirthYear, int BirthMonth, string Departement, string Commune, DateOnly? Death, CareEvent[] Events);
+/// <param name="DeclaredGp">The declared médecin traitant's number (8 characters), "" when none.</param>
+public sealed record DatabasePatient(Guid Id, int Sex, int BirthYear, int BirthMonth, string Departement, string Commune, DateOnly? Death, CareEvent[] Events, string DeclaredGp = "");

@@ -58,8 +58,14 @@ public sealed class DatabaseReader
             }
 
             var death = patients.DayNumber(6);
+            var declaredGp = patients.Text(8) ?? "";
+            if (!Domain.Pathways.PackedCode.TryPack(declaredGp, out _))
+            {
+                throw patients.Error(8, "not a professional number of at most 8 printable characters.");
+            }
+
             yield return new DatabasePatient(id, patients.Int32(1) ?? 0, patients.Int32(2) ?? 0, patients.Int32(3) ?? 0,
-                patients.Text(4) ?? "", patients.Text(5) ?? "", death is { } d ? DateOnly.FromDayNumber(d) : null, [.. list]);
+                patients.Text(4) ?? "", patients.Text(5) ?? "", death is { } d ? DateOnly.FromDayNumber(d) : null, [.. list], declaredGp);
         }
 
         if (pending)

@@ -22,6 +22,7 @@ public static class DatabaseTables
             ("commune", StringType.Default, "Commune of residence (3 characters)."),
             ("death_date", Date32Type.Default, "Date of death, null when alive at the end of the data."),
             ("events", Int64Type.Default, "Number of events in the events table."),
+            ("declared_gp", StringType.Default, "Declared médecin traitant: the most recent PRS_MTT_NUM, its first 8 characters (the professional number without its key, as in the events' detail); null when none."),
         ]),
         ("events", "The care pathway: one row per event, sorted by patient then date.",
         [

@@ -28,7 +28,7 @@ public sealed class DatabaseWriter : IDisposable
     /// <summary>Rows written per table so far.</summary>
     public IReadOnlyDictionary<string, long> Rows => _tables.ToDictionary(t => t.Key, t => t.Value.RowsWritten, StringComparer.Ordinal);
 
-    public void AppendPatient(Guid patient, int sex, int birthYear, int? birthMonth, string departement, string commune, DateOnly? death, long events)
+    public void AppendPatient(Guid patient, int sex, int birthYear, int? birthMonth, string departement, string commune, DateOnly? death, long events, string? declaredGp = null)
     {
         var t = _tables["patients"];
         t.Text(0).Append(Id(patient));
@@ -39,6 +39,15 @@ public sealed class DatabaseWriter : IDisposable
         t.Text(5).Append(commune);
         t.Date(6, death);
         t.Int64(7).Append(events);
+        if (string.IsNullOrEmpty(declaredGp))
+        {
+            t.Text(8).AppendNull();
+        }
+        else
+        {
+            t.Text(8).Append(declaredGp);
+        }
+
         t.EndRow();
     }
 

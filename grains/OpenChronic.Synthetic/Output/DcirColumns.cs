@@ -41,6 +41,7 @@ internal sealed class DcirColumns
         Activity = P("PSE_ACT_NAT");
         Executor = P("PFS_EXE_NUM");
         Prescriber = P("PFS_PRE_NUM");
+        DeclaredGp = P("PRS_MTT_NUM");
         PrescriberSpecialty = P("PSP_SPE_COD");
         Sector = P("PRS_PPU_SEC");
         EstablishmentPrescriber = P("ETB_PRE_FIN");
@@ -99,6 +100,7 @@ internal sealed class DcirColumns
     public int Activity { get; }
     public int Executor { get; }
     public int Prescriber { get; }
+    public int DeclaredGp { get; }
     public int PrescriberSpecialty { get; }
     public int Sector { get; }
     public int EstablishmentPrescriber { get; }

@@ -28,6 +28,7 @@ internal sealed partial class DcirEncoder
     private readonly string[] _organisms;
     private readonly int[] _emitters;
     private readonly CsvDateCorruptor? _csvDates;
+    private readonly ulong _seed;
     private SynthRandom _rng;
 
     public DcirEncoder(SinkSet sinks, SynthWorld world, DefectLog defects, SynthOptions options, CsvDateCorruptor? csvDates)
@@ -40,6 +41,7 @@ internal sealed partial class DcirEncoder
         _defectRate = options.DefectRate;
         _claimCounters = new long[sinks.LastFluxMonth - sinks.FirstFluxMonth + 1];
         _rng = new SynthRandom(options.Seed, 0xDC1, 0);
+        _seed = options.Seed;
 
         // ORG_CLE_NUM / ORG_AFF_BEN: the primary fund of the département (régime 01), 9 characters.
         _organisms = [.. world.Territories.Select(t => "01" + t.Code + "0000")];
@@ -177,6 +179,7 @@ internal sealed partial class DcirEncoder
         b.Number(c.Information, information ? 71 : 0);
         b.Number(c.InformationP, information ? 71 : 0);
         b.Number(c.Majoration, 0);
+        b.Text(c.DeclaredGp, DeclaredGp(h, date));
         Professionals(b, e);
         Detail(h, claim, e, order, sign);
         return sink;

@@ -53,6 +53,21 @@ public sealed class PatientContinuityTests
     }
 
     [Fact]
+    public void Compute_StudyPeriod_PoolsTheVisitsOfItsYears()
+    {
+        // 2019-12-20 to 2020-12-31 adds the 2019 GP A visit: GP visits A, A, A, B, A; UPC declared B = 1/5.
+        var r = PatientContinuity.Compute(s_timeline, new DateOnly(2019, 1, 1), new DateOnly(2020, 12, 31), PackedCode.Pack("B")).GeneralPractice;
+        Assert.Equal(5, r.Visits);
+        Assert.Equal(0.2, r.UpcDeclaredGp, 12);
+        Assert.Equal(0.8, r.UpcMostSeenGp, 12);
+
+        // A period ending the day before the 2020-04-02 visit of B keeps A, A, A only.
+        var before = PatientContinuity.Compute(s_timeline, new DateOnly(2019, 1, 1), new DateOnly(2020, 4, 1), PackedCode.Pack("B")).GeneralPractice;
+        Assert.Equal(3, before.Visits);
+        Assert.Equal(0, before.UpcDeclaredGp, 12);
+    }
+
+    [Fact]
     public void Compute_NoDeclaredGp_DeclaredUpcIsNaN()
     {
         var r = PatientContinuity.Compute(s_timeline, 2020).Physicians;
