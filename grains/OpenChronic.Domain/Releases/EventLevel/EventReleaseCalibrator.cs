@@ -6,7 +6,7 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 
 /// <summary>
 /// Chooses the event-level policy: builds the release for every policy of a small lattice (territory département or
-/// région, age bands of 10 or 20 years, months or quarters; k raised to the target's smallest safe class; codes
+/// région, age bands of 10 or 20 years, months or quarters; national with 20-year bands and quarters last; k raised to the target's smallest safe class; codes
 /// generalized within per-system floors, rarer items suppressed), measures each release's risks on its rows
 /// (<see cref="EventRisk"/>) and keeps, among those meeting the target, the one with the least
 /// <see cref="EventLoss"/>. The target (<see cref="CalibrationTarget"/>, the risk issue's defaults) is read as:
@@ -44,6 +44,8 @@ public static class EventReleaseCalibrator
             }
         }
 
+        // the last resort when no finer candidate meets the target (small scopes)
+        lattice.Add(basePolicy with { Name = "calibrated-national-20y-quarter", K = k, Territory = "national", AgeBandYears = 20 });
         return lattice;
     }
 
