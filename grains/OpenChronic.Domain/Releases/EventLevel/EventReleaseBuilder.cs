@@ -80,7 +80,7 @@ public static class EventReleaseBuilder
         var suppressedRate = originalItems == 0 ? 0 : km.SuppressedOccurrences / (double)originalItems;
         if (suppressedRate > policy.MaxSuppressedEvents)
         {
-            return EventRelease.Refused(policy, persons.Count, $"k^m needs {suppressedRate:P1} of the events suppressed (limit {policy.MaxSuppressedEvents:P1}).");
+            return EventRelease.Refused(policy, persons.Count, $"k^m at territory level {territory} needs {suppressedRate:P1} of the events suppressed (limit {policy.MaxSuppressedEvents:P1}).") with { Territory = territory };
         }
 
         double precision = 0;
