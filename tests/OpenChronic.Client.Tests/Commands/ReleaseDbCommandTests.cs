@@ -37,6 +37,12 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
         var manifest = JsonSerializer.Deserialize<EventReleaseManifest>(File.ReadAllText(Path.Combine(_out, ReleaseManifest.FileName)), ReleasePolicy.JsonOptions)!;
         Assert.True(manifest.Achieved.KmSupport >= manifest.Policy.K);
         Assert.Contains(manifest.MeasuredRisks, r => r.Name == "m_event_attack_max" && r.Value <= 1.0 / manifest.Policy.K);
+        Assert.True(manifest.Policy.K >= new OpenChronic.Domain.Privacy.Calibration.CalibrationTarget().SmallestSafeClass);
+        Assert.NotNull(manifest.Calibration);
+        Assert.Contains(manifest.Calibration.Value, c => c.Verdict.StartsWith("chosen", StringComparison.Ordinal));
+        Assert.InRange(manifest.Loss, 0, 1);
+        Assert.Contains(manifest.Utility, u => u.Name == "treatment_classes_tvd");
+        Assert.Contains("auc_loss", File.ReadAllText(Path.Combine(_out, "utility.md")), StringComparison.Ordinal);
     }
 
     [Fact]
