@@ -13,11 +13,13 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
 {
     private readonly string _out = Path.Combine(Path.GetTempPath(), "oc-releasedb-" + Guid.NewGuid().ToString("N"));
     private readonly StringWriter _output = new();
+    private readonly string _policy = Path.Combine(Path.GetTempPath(), "oc-releasedb-policy-" + Guid.NewGuid().ToString("N") + ".json");
 
     private IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
 
     public void Dispose()
     {
+        File.Delete(_policy);
         if (Directory.Exists(_out))
         {
             Directory.Delete(_out, recursive: true);
@@ -27,7 +29,9 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
     [Fact]
     public void Run_Database_ReleasesVerifiedFilesWithoutIdentifiers()
     {
-        var exit = ReleaseDbCommand.Run(built.Database, "all", "default", _out, "test-secret", Console);
+        // the fixture database is too small for the calibrated default (k = 12); a fixed policy file is applied as given
+        File.WriteAllText(_policy, """{ "k": 5, "maxSuppressedPersons": 0.2, "maxSuppressedEvents": 0.95 }""");
+        var exit = ReleaseDbCommand.Run(built.Database, "all", _policy, _out, "test-secret", Console);
 
         Assert.True(exit == 0, _output.ToString());
         Assert.Equal(0, VerifyReleaseCommand.Run(_out, "default", Console));
@@ -37,12 +41,17 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
         var manifest = JsonSerializer.Deserialize<EventReleaseManifest>(File.ReadAllText(Path.Combine(_out, ReleaseManifest.FileName)), ReleasePolicy.JsonOptions)!;
         Assert.True(manifest.Achieved.KmSupport >= manifest.Policy.K);
         Assert.Contains(manifest.MeasuredRisks, r => r.Name == "m_event_attack_max" && r.Value <= 1.0 / manifest.Policy.K);
+        Assert.Null(manifest.Calibration);
+        Assert.InRange(manifest.Loss, 0, 1);
+        Assert.Contains(manifest.Utility, u => u.Name == "treatment_classes_tvd");
+        Assert.Contains("auc_loss", File.ReadAllText(Path.Combine(_out, "utility.md")), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Run_TamperedRelease_FailsVerification()
     {
-        Assert.Equal(0, ReleaseDbCommand.Run(built.Database, "all", "default", _out, null, Console));
+        File.WriteAllText(_policy, """{ "k": 5, "maxSuppressedPersons": 0.2, "maxSuppressedEvents": 0.95 }""");
+        Assert.Equal(0, ReleaseDbCommand.Run(built.Database, "all", _policy, _out, null, Console));
         File.AppendAllText(Path.Combine(_out, EventReleaseRows.EventsCsv), "x,dispensation,atc:Z99,q0\n");
 
         Assert.Equal(1, VerifyReleaseCommand.Run(_out, "default", Console));

@@ -9,7 +9,7 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <c>atc:</c> (ATC truncated), <c>icd:</c> (ICD-10 category), <c>ccam:</c> (first two characters: system and organ),
 /// <c>nabm:</c> (first two digits), <c>ghm:</c> (CMD), <c>spe:</c> (professional specialty; the professional
 /// itself never), <c>ald:</c> (ALD number), <c>death</c> — and an item <c>code@period</c>. The item hierarchy the
-/// k^m protection climbs: level i is the code raised i steps (<see cref="Up"/>) with the period coarsened
+/// k^m protection climbs: level i is the code raised i steps (<see cref="Up(string, EventReleasePolicy)"/>) with the period coarsened
 /// (quarter, semester, year, any; month, quarter, year, any; or week, 4 weeks, 52 weeks, any). Establishments, professionals, CIP13, quantities
 /// and exact dates are never part of an item.
 /// </summary>
@@ -66,6 +66,56 @@ public static class EventCodes
         };
     }
 
+    /// <summary>
+    /// The code one step more general within the policy's floors (<see cref="EventReleasePolicy.AtcFloor"/>,
+    /// <see cref="EventReleasePolicy.IcdFloor"/>, <see cref="EventReleasePolicy.ActFloor"/>): at its floor a code stays
+    /// itself, so that the protection suppresses it rather than publish a useless system top. Specialties and ALD
+    /// numbers are never generalized (a small vocabulary; a rare one is suppressed).
+    /// </summary>
+    public static string Up(string code, EventReleasePolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        var next = Up(code);
+        var colon = next.IndexOf(':', StringComparison.Ordinal);
+        if (colon < 0 || next == code)
+        {
+            return code;
+        }
+
+        var rest = next[(colon + 1)..];
+        var depth = rest == "*" ? 0 : rest.Length;
+        var allowed = next[..colon] switch
+        {
+            "atc" => depth >= policy.AtcFloor,
+            "icd" => IcdRank(rest) <= IcdRank(policy.IcdFloor),
+            "ccam" or "nabm" or "ghm" => depth >= policy.ActFloor,
+            _ => false,
+        };
+        return allowed ? next : code;
+    }
+
+    /// <summary>The code raised <paramref name="steps"/> times within the policy's floors.</summary>
+    public static string Raise(string code, int steps, EventReleasePolicy policy)
+    {
+        for (var i = 0; i < steps; i++)
+        {
+            code = Up(code, policy);
+        }
+
+        return code;
+    }
+
+    private static int IcdRank(string icd) => icd switch
+    {
+        "category" => 0,
+        "block" => 1,
+        "chapter" => 2,
+        "any" or "*" => 3,
+        _ when icd.EndsWith(":chapter", StringComparison.Ordinal) || icd == "other" => 2,
+        _ when icd.Contains('-', StringComparison.Ordinal) => 1,
+        _ => 0,
+    };
+
     /// <summary>The item of a code in a period (<paramref name="unit"/> units since the reference).</summary>
     public static string Item(string code, int unit, EventReleasePolicy policy) => code + "@" + Period(unit, 0, policy);
 
@@ -121,12 +171,7 @@ public static class EventCodes
         string Level(string item, int level)
         {
             var (prefix, code, unit) = units[item];
-            for (var i = 0; i < level; i++)
-            {
-                code = Up(code);
-            }
-
-            return prefix + code + "@" + Period(unit, level, policy);
+            return prefix + Raise(code, level, policy) + "@" + Period(unit, Math.Min(level, policy.PeriodCeiling), policy);
         }
 
         return HierarchyBuilders.FromFunctions(units.Keys.Order(StringComparer.Ordinal), "events",

@@ -5,7 +5,10 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <summary>
 /// The outcome of <see cref="EventReleaseBuilder.Build"/>: the released persons and events, or the reason for refusing
 /// (<see cref="Refusal"/>), with the suppression and generalization figures and, for the utility report, the
-/// distinct (code, period) items per kind and per kept person before the dataset protection.
+/// distinct (code, period) items per kind and per kept person before the dataset protection. <see cref="Sources"/>
+/// gives, for each released person, its index in the builder's input — in memory only, for the utility report;
+/// it is never written. <see cref="ItemPrecision"/>: the mean <see cref="EventLoss.Precision"/> of the released form
+/// of every original item of the kept persons (0 for a suppressed one).
 /// </summary>
 public sealed record EventRelease(
     EventReleasePolicy Policy,
@@ -20,8 +23,10 @@ public sealed record EventRelease(
     double InformationLoss,
     int Rounds,
     ImmutableDictionary<string, int> OriginalKinds,
-    ImmutableArray<int> OriginalPerPerson)
+    ImmutableArray<int> OriginalPerPerson,
+    ImmutableArray<int> Sources,
+    double ItemPrecision)
 {
     internal static EventRelease Refused(EventReleasePolicy policy, int inScope, string reason) =>
-        new(policy, reason, inScope, [], [], policy.Territory, inScope, 0, 0, 1, 0, ImmutableDictionary<string, int>.Empty, []);
+        new(policy, reason, inScope, [], [], policy.Territory, inScope, 0, 0, 1, 0, ImmutableDictionary<string, int>.Empty, [], [], 0);
 }

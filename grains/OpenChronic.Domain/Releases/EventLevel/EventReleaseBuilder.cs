@@ -47,9 +47,14 @@ public static class EventReleaseBuilder
         var prepared = persons.Select(p => Prepare(p, policy, pseudonym)).ToList();
         var territory = policy.Territory;
         var small = SmallClasses(prepared, policy.K, territory);
-        if (territory == "departement" && small > policy.MaxSuppressedPersons * prepared.Count)
+        foreach (var coarser in (string[])["region", "national"])
         {
-            territory = "national";
+            if (small <= policy.MaxSuppressedPersons * prepared.Count || Rank(coarser) <= Rank(territory))
+            {
+                continue;
+            }
+
+            territory = coarser;
             small = SmallClasses(prepared, policy.K, territory);
         }
 
@@ -59,7 +64,8 @@ public static class EventReleaseBuilder
         }
 
         var classes = prepared.GroupBy(p => Qi(p, territory)).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var kept = prepared.Where(p => classes[Qi(p, territory)] >= policy.K).ToList();
+        var keptIndex = Enumerable.Range(0, prepared.Count).Where(i => classes[Qi(prepared[i], territory)] >= policy.K).ToArray();
+        var kept = keptIndex.Select(i => prepared[i]).ToList();
         string Prefix(Prepared p) => policy.WithinQuasiIdentifiers ? Qi(p, territory) + "|" : "";
         var leaves = kept.SelectMany(p => p.Items.Select(i => (Prefix(p), i.Code, i.Unit))).Distinct().ToList();
         var hierarchy = EventCodes.Hierarchy(leaves, policy);
@@ -74,7 +80,16 @@ public static class EventReleaseBuilder
         var suppressedRate = originalItems == 0 ? 0 : km.SuppressedOccurrences / (double)originalItems;
         if (suppressedRate > policy.MaxSuppressedEvents)
         {
-            return EventRelease.Refused(policy, persons.Count, $"k^m needs {suppressedRate:P1} of the events suppressed (limit {policy.MaxSuppressedEvents:P1}).");
+            return EventRelease.Refused(policy, persons.Count, $"k^m at territory level {territory} needs {suppressedRate:P1} of the events suppressed (limit {policy.MaxSuppressedEvents:P1}).") with { Territory = territory };
+        }
+
+        double precision = 0;
+        foreach (var set in sets)
+        {
+            foreach (var item in set)
+            {
+                precision += km.Generalization.GetValueOrDefault(item) is { } label ? EventLoss.Precision(label[(label.LastIndexOf('|') + 1)..], policy) : 0;
+            }
         }
 
         var released = ImmutableArray.CreateBuilder<ReleasedPerson>(kept.Count);
@@ -82,7 +97,7 @@ public static class EventReleaseBuilder
         for (var i = 0; i < kept.Count; i++)
         {
             var p = kept[i];
-            released.Add(new ReleasedPerson(p.Pseudonym, p.AgeBand, p.Sex, territory == "national" ? "FR" : p.Departement, p.Reference));
+            released.Add(new ReleasedPerson(p.Pseudonym, p.AgeBand, p.Sex, EventReleasePolicy.TerritoryOf(p.Departement, territory), p.Reference));
             foreach (var prefixed in km.Sets[i].Order(StringComparer.Ordinal))
             {
                 var item = prefixed[(prefixed.LastIndexOf('|') + 1)..];
@@ -94,16 +109,18 @@ public static class EventReleaseBuilder
         return new EventRelease(policy, null, persons.Count, released.ToImmutable(), events.ToImmutable(), territory,
             prepared.Count - kept.Count, originalItems, km.SuppressedOccurrences, km.InformationLoss, km.Rounds,
             kept.SelectMany(p => p.Items).GroupBy(i => EventCodes.KindOf(i.Code), StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
-            [.. kept.Select(p => p.Items.Length)]);
+            [.. kept.Select(p => p.Items.Length)], [.. keptIndex], originalItems == 0 ? 0 : precision / originalItems);
     }
 
-    private static string Qi(Prepared p, string territory) => $"{p.AgeBand}|{p.Sex}|{(territory == "national" ? "FR" : p.Departement)}";
-
-    private static int SmallClasses(List<Prepared> persons, int k, string territory) =>
-        persons.GroupBy(p => Qi(p, territory), StringComparer.Ordinal).Where(g => g.Count() < k).Sum(g => g.Count());
-
-    private static Prepared Prepare(PathwayPerson p, EventReleasePolicy policy, KeyedPseudonym pseudonym)
+    /// <summary>
+    /// A person's reference day (first ALD registration, else first event), age band label and distinct starting
+    /// (code, unit) items within the policy's window — the original items "in the released format", before the
+    /// dataset protection.
+    /// </summary>
+    public static (int Reference, string AgeBand, (string Code, int Unit)[] Items) OriginalItems(PathwayPerson p, EventReleasePolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(p);
+        ArgumentNullException.ThrowIfNull(policy);
         var ald = p.Events.Where(e => e.Kind == CareEventKind.AldRegistration).Select(e => (int?)e.Day).Min();
         var reference = ald ?? (p.Events.Length > 0 ? p.Events.Min(e => e.Day) : 0);
         var age = p.Events.Length == 0 ? 0 : DateOnly.FromDayNumber(reference).Year - p.BirthYear;
@@ -119,8 +136,22 @@ public static class EventReleaseBuilder
             }
         }
 
+        return (reference, band, [.. items]);
+    }
+
+    private static int Rank(string territory) => territory switch { "departement" => 0, "region" => 1, _ => 2 };
+
+    private static string Qi(Prepared p, string territory) => $"{p.AgeBand}|{p.Sex}|{EventReleasePolicy.TerritoryOf(p.Departement, territory)}";
+
+    private static int SmallClasses(List<Prepared> persons, int k, string territory) =>
+        persons.GroupBy(p => Qi(p, territory), StringComparer.Ordinal).Where(g => g.Count() < k).Sum(g => g.Count());
+
+    private static Prepared Prepare(PathwayPerson p, EventReleasePolicy policy, KeyedPseudonym pseudonym)
+    {
+        var (_, band, items) = OriginalItems(p, policy);
         var sex = p.Sex switch { 1 => "M", 2 => "F", _ => "U" };
-        return new Prepared(pseudonym.Of(p.Key).ToString("N"), band, sex, p.Departement, ald is null ? "first_event" : "ald_entry", [.. items]);
+        var reference = p.Events.Any(e => e.Kind == CareEventKind.AldRegistration) ? "ald_entry" : "first_event";
+        return new Prepared(pseudonym.Of(p.Key).ToString("N"), band, sex, p.Departement, reference, items);
     }
 
     private sealed record Prepared(string Pseudonym, string AgeBand, string Sex, string Departement, string Reference, (string Code, int Unit)[] Items);

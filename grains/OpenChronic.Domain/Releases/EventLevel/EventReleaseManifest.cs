@@ -5,7 +5,7 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <summary>
 /// The record of an event-level release (<c>release.json</c>, <see cref="Kind"/> = <c>event-level</c>): scope, policy,
 /// the guarantees re-derived from the files, suppression, measured risks, the utility comparison and the SHA-256 of
-/// every table. Neither the pseudonymization secret nor any database identifier appears in it.
+/// every table, the <see cref="EventLoss"/> and, when the policy was calibrated, every candidate measured. Neither the pseudonymization secret nor any database identifier appears in it.
 /// </summary>
 public sealed record EventReleaseManifest(
     int Format,
@@ -24,7 +24,9 @@ public sealed record EventReleaseManifest(
     EventAchieved Achieved,
     ImmutableArray<MeasuredRisk> MeasuredRisks,
     ImmutableArray<MeasuredRisk> Utility,
-    ImmutableArray<ReleaseFile> Files)
+    ImmutableArray<ReleaseFile> Files,
+    double Loss = 0,
+    ImmutableArray<EventCalibrationCandidate>? Calibration = null)
 {
     public const int CurrentFormat = 1;
 

@@ -30,8 +30,19 @@ public sealed record EventReleasePolicy
     /// <summary>Width in years of the age bands (age at the reference date).</summary>
     public int AgeBandYears { get; init; } = 10;
 
-    /// <summary><c>departement</c> or <c>national</c>; the builder falls back to <c>national</c> when needed.</summary>
+    /// <summary>
+    /// <c>departement</c>, <c>region</c> or <c>national</c>; the builder falls back to the next coarser level when too
+    /// many persons would be withheld.
+    /// </summary>
     public string Territory { get; init; } = "departement";
+
+    /// <summary>The quasi-identifier territory of a person at <paramref name="level"/> (<c>R</c> + région code, <c>FR</c>).</summary>
+    public static string TerritoryOf(string departement, string level) => level switch
+    {
+        "departement" => departement,
+        "region" => "R" + (Cohorts.CohortEvaluator.Default.RegionOf(departement) ?? "?"),
+        _ => "FR",
+    };
 
     /// <summary><c>week</c>, <c>month</c> (30 days) or <c>quarter</c> (91 days): the unit of the relative dates.</summary>
     public string TimeUnit { get; init; } = "quarter";
@@ -44,6 +55,18 @@ public sealed record EventReleasePolicy
 
     /// <summary>Characters of the ATC code kept before the dataset protection (5 = chemical subgroup, ATC level 4).</summary>
     public int AtcLength { get; init; } = 5;
+
+    /// <summary>Shortest ATC code the protection may generalize to (4 = ATC level 3, pharmacological subgroup); rarer items are suppressed instead.</summary>
+    public int AtcFloor { get; init; } = 4;
+
+    /// <summary>Coarsest ICD-10 level the protection may generalize to: <c>category</c>, <c>block</c>, <c>chapter</c> or <c>any</c>.</summary>
+    public string IcdFloor { get; init; } = "block";
+
+    /// <summary>Shortest CCAM / NABM / GHM prefix the protection may generalize to (1 = chapter, 0 = system top).</summary>
+    public int ActFloor { get; init; } = 1;
+
+    /// <summary>Coarsest period level the protection may generalize to: 1 the unit, 2 the middle period, 3 the year, 4 any time.</summary>
+    public int PeriodCeiling { get; init; } = 3;
 
     /// <summary>Levels the dataset protection may climb above the starting generalization before suppressing (1..4).</summary>
     public int MaxGeneralization { get; init; } = 4;
@@ -89,10 +112,14 @@ public sealed record EventReleasePolicy
         : M is < 1 or > 4 ? "m must be between 1 and 4."
         : SequenceLength < 1 || SequenceLength > M ? "the sequence length L must be between 1 and m (sequences are protected through k^m)."
         : AgeBandYears is < 1 or > 120 ? "the age band must be 1 to 120 years."
-        : Territory is not ("departement" or "national") ? "territory must be 'departement' or 'national'."
+        : Territory is not ("departement" or "region" or "national") ? "territory must be 'departement', 'region' or 'national'."
         : TimeUnit is not ("week" or "month" or "quarter") ? "the time unit must be 'week', 'month' or 'quarter'."
         : UnitsBefore < 0 || UnitsAfter < 0 ? "the window must not be negative."
         : AtcLength is not (1 or 3 or 4 or 5 or 7) ? "the ATC length must be 1, 3, 4, 5 or 7."
+        : AtcFloor is not (0 or 1 or 3 or 4 or 5 or 7) || AtcFloor > AtcLength ? "the ATC floor must be 0, 1, 3, 4, 5 or 7 and at most the ATC length."
+        : IcdFloor is not ("category" or "block" or "chapter" or "any") ? "the ICD floor must be 'category', 'block', 'chapter' or 'any'."
+        : ActFloor is < 0 or > 2 ? "the act floor must be 0, 1 or 2."
+        : PeriodCeiling is < 1 or > 4 ? "the period ceiling must be 1 to 4."
         : MaxGeneralization is < 1 or > EventCodes.Levels ? $"the generalization limit must be 1 to {EventCodes.Levels}."
         : MaxSuppressedPersons is < 0 or > 1 || MaxSuppressedEvents is < 0 or > 1 ? "suppression limits are fractions between 0 and 1."
         : null;
