@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpenChronic.Domain.Releases.EventLevel;
 
 namespace OpenChronic.Analytics.ReleaseUtility;
 
@@ -43,9 +44,9 @@ public static class EventUtilityReport
                 $"share of territories with the same 95 % funnel flag; flagged {flaggedO.ToString(CultureInfo.InvariantCulture)} original, {flaggedR.ToString(CultureInfo.InvariantCulture)} released"));
         }
 
-        figures.Add(new UtilityFigure("treatment_first_line_tvd", UtilityStatistics.TotalVariation(FirstLine(persons, p => p.Original, timeUnit, atcFloor), FirstLine(persons, p => p.Released, timeUnit, atcFloor)), null,
+        figures.Add(new UtilityFigure("treatment_first_line_tvd", EventUtility.Distance(FirstLine(persons, p => p.Original, timeUnit, atcFloor), FirstLine(persons, p => p.Released, timeUnit, atcFloor)), null,
             $"total variation distance of the first drug class (ATC {atcFloor.ToString(CultureInfo.InvariantCulture)} characters) dispensed from the reference on; persons without one count as 'none'"));
-        figures.Add(new UtilityFigure("treatment_classes_tvd", UtilityStatistics.TotalVariation(Lines(persons, p => p.Original, atcFloor), Lines(persons, p => p.Released, atcFloor)), null,
+        figures.Add(new UtilityFigure("treatment_classes_tvd", EventUtility.Distance(Lines(persons, p => p.Original, atcFloor), Lines(persons, p => p.Released, atcFloor)), null,
             "total variation distance of the number of distinct drug classes per person (0, 1, 2, 3, 4+)"));
         return figures;
     }

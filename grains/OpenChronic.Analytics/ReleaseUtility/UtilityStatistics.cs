@@ -51,18 +51,4 @@ public static class UtilityStatistics
 
         return ranks;
     }
-
-    /// <summary>Total variation distance between two count distributions (0 identical, 1 disjoint).</summary>
-    public static double TotalVariation(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        ArgumentNullException.ThrowIfNull(b);
-        double ta = a.Values.Sum(), tb = b.Values.Sum();
-        if (ta == 0 || tb == 0)
-        {
-            return ta == tb ? 0 : 1;
-        }
-
-        return 0.5 * a.Keys.Union(b.Keys).Sum(k => Math.Abs((a.GetValueOrDefault(k) / ta) - (b.GetValueOrDefault(k) / tb)));
-    }
 }
