@@ -30,8 +30,23 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         {
             var truth = ReadTruth(console);
             var clock = Stopwatch.StartNew();
-            await using var session = await DatabaseSession.OpenAsync(Db, console, cancellationToken);
-            return (await ExecuteOnGridAsync(session.Grains, session.Years, session.Patients, clock.Elapsed, truth, console, cancellationToken)).Code;
+            Extraction? extraction;
+            long patients;
+            TimeSpan loadTime;
+            var session = await DatabaseSession.OpenAsync(Db, console, cancellationToken);
+            try
+            {
+                (loadTime, patients) = (clock.Elapsed, session.Patients);
+                extraction = await ExtractOnGridAsync(session.Grains, session.Years, truth, console, cancellationToken);
+            }
+            finally
+            {
+                // The grid (every patient resident) stops before training: at 1,000,000 persons the loaded grid and
+                // the training sets do not fit in memory together.
+                await session.DisposeAsync();
+            }
+
+            return extraction is null ? 2 : Analyse(extraction, patients, loadTime, truth is not null, console).Code;
         }
         catch (Exception e) when (e is DatabaseFormatException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {
@@ -51,23 +66,8 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         ArgumentNullException.ThrowIfNull(years);
         try
         {
-            if (!years.Contains(Task.IndexYear) || !years.Contains(Task.IndexYear + 1))
-            {
-                console.MarkupLineInterpolated($"[red]The database covers {string.Join(", ", years)}; index {Task.IndexYear} needs {Task.IndexYear} and {Task.IndexYear + 1} (outcomes of the training and test years).[/]");
-                return (2, []);
-            }
-
-            if (!years.Contains(Task.IndexYear - 1))
-            {
-                console.MarkupLineInterpolated($"[yellow]The database has no year {Task.IndexYear - 1}: training features have no lookback.[/]");
-            }
-
-            var clock = Stopwatch.StartNew();
-            var test = Task.NextYear();
-            var (trainBlocks, trainAttrition) = await ExtractAsync(grains, Task, truth?.Train, cancellationToken);
-            var (testBlocks, testAttrition) = await ExtractAsync(grains, test, truth?.Test, cancellationToken);
-            var featureTime = clock.Elapsed;
-            return Analyse(trainBlocks, testBlocks, trainAttrition, testAttrition, patients, loadTime, featureTime, truth is not null, console);
+            var extraction = await ExtractOnGridAsync(grains, years, truth, console, cancellationToken);
+            return extraction is null ? (2, []) : Analyse(extraction, patients, loadTime, truth is not null, console);
         }
         catch (Exception e) when (e is DatabaseFormatException or IOException or UnauthorizedAccessException or DuckDB.NET.Data.DuckDBException)
         {
@@ -76,15 +76,36 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         }
     }
 
-    // After extraction: no await from here, so the blocks released below are not kept alive by the async state machine.
-    private (int Code, IReadOnlyList<ModelReport> Reports) Analyse(FeatureBlock?[] trainBlocks, FeatureBlock?[] testBlocks, int[] trainAttrition, int[] testAttrition, long persons,
-        TimeSpan loadTime, TimeSpan featureTime, bool withTruth, IAnsiConsole console)
+    // The two index years' feature blocks from the 64 partitions; null (after saying why) when the database lacks a year.
+    private async Task<Extraction?> ExtractOnGridAsync(IGrainFactory grains, int[] years,
+        (Dictionary<long, Dictionary<Guid, float>> Train, Dictionary<long, Dictionary<Guid, float>> Test)? truth, IAnsiConsole console, CancellationToken cancellationToken)
+    {
+        if (!years.Contains(Task.IndexYear) || !years.Contains(Task.IndexYear + 1))
+        {
+            console.MarkupLineInterpolated($"[red]The database covers {string.Join(", ", years)}; index {Task.IndexYear} needs {Task.IndexYear} and {Task.IndexYear + 1} (outcomes of the training and test years).[/]");
+            return null;
+        }
+
+        if (!years.Contains(Task.IndexYear - 1))
+        {
+            console.MarkupLineInterpolated($"[yellow]The database has no year {Task.IndexYear - 1}: training features have no lookback.[/]");
+        }
+
+        var clock = Stopwatch.StartNew();
+        var (trainBlocks, trainAttrition) = await ExtractAsync(grains, Task, truth?.Train, cancellationToken);
+        var (testBlocks, testAttrition) = await ExtractAsync(grains, Task.NextYear(), truth?.Test, cancellationToken);
+        return new Extraction(trainBlocks, testBlocks, trainAttrition, testAttrition, clock.Elapsed);
+    }
+
+    // After extraction: no await from here, and the extraction's block arrays are emptied as they are stacked, so the
+    // partition blocks are released one by one.
+    private (int Code, IReadOnlyList<ModelReport> Reports) Analyse(Extraction extraction, long persons, TimeSpan loadTime, bool withTruth, IAnsiConsole console)
     {
         // Département columns are kept whatever their frequency: the split by region reads them.
-        var names = FeatureBlock.FrequentNames([.. trainBlocks.Select(b => b!)], MinimumColumnRows, SplitByRegion ? "dep:" : null);
-        var trainBlock = FeatureBlock.Stack(trainBlocks, names, release: true);
-        var testBlock = FeatureBlock.Stack(testBlocks, names, release: true);
-        console.MarkupLine(Invariant($"Features: {trainBlock.Rows:N0} training rows ({trainBlock.Positives:N0} outcomes), {testBlock.Rows:N0} test rows ({testBlock.Positives:N0} outcomes), {names.Length:N0} columns, extracted in {featureTime.TotalSeconds:F1} s."));
+        var names = FeatureBlock.FrequentNames([.. extraction.Train.Select(b => b!)], MinimumColumnRows, SplitByRegion ? "dep:" : null);
+        var trainBlock = FeatureBlock.Stack(extraction.Train, names, release: true);
+        var testBlock = FeatureBlock.Stack(extraction.Test, names, release: true);
+        console.MarkupLine(Invariant($"Features: {trainBlock.Rows:N0} training rows ({trainBlock.Positives:N0} outcomes), {testBlock.Rows:N0} test rows ({testBlock.Positives:N0} outcomes), {names.Length:N0} columns, extracted in {extraction.FeatureTime.TotalSeconds:F1} s."));
         if (trainBlock.Positives < 10 || testBlock.Positives < 10)
         {
             console.MarkupLine("[red]Fewer than 10 outcomes in a year: too few to train or evaluate.[/]");
@@ -95,13 +116,13 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         var experiment = new PredictionExperiment(Seed, heldOutShare: HeldOutShare);
         var reports = experiment.Run(trainBlock, testBlock, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
         var summary = new PredictionSummary(Task, persons, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
-            names.Length, trainAttrition, testAttrition, featureTime, reference);
+            names.Length, extraction.TrainAttrition, extraction.TestAttrition, extraction.FeatureTime, reference);
         PredictTable.Print(Invariant($"{Task.Target}: train {Task.IndexYear}, test {Task.IndexYear + 1}"), reports, reference, console);
         var regional = SplitByRegion ? RunRegions(trainBlock, experiment, withTruth, console) : null;
         ReportWriter.Write(Output, summary, reports, regional);
         if (Bench)
         {
-            PredictTable.PrintBench(persons, loadTime, featureTime, summary.TrainRows + summary.TestRows, reports, Environment.ProcessorCount,
+            PredictTable.PrintBench(persons, loadTime, extraction.FeatureTime, summary.TrainRows + summary.TestRows, reports, Environment.ProcessorCount,
                 PredictTable.PeakResidentBytes(), console, regional?.Reports);
         }
 
@@ -191,6 +212,9 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         "lightgbm" => OpenChronic.Analytics.Prediction.Models.Learners.LightGbm(),
         _ => new GruLearner(),
     };
+
+    // A year's feature blocks, one per partition (null once stacked), with the summed attrition of each year.
+    private sealed record Extraction(FeatureBlock?[] Train, FeatureBlock?[] Test, int[] TrainAttrition, int[] TestAttrition, TimeSpan FeatureTime);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
