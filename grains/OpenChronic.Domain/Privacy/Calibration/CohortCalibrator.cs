@@ -42,8 +42,10 @@ public static class CohortCalibrator
             return Refuse($"no explored k is at least the base policy's k = {basePolicy.K} with a suppression limit of at most {basePolicy.SuppressionLimit:P1}");
         }
 
-        // Rows in pseudonym order, as the release builder orders them.
-        var rows = members.OrderBy(m => m.Pseudonym).Select(m => m.Row).ToList();
+        // Rows in content order, not pseudonym order: the pseudonym key is drawn afresh for each grid, and the attacks'
+        // seeded shadow split must give the same answer for the same cohort (rows that tie are identical, so
+        // interchangeable).
+        var rows = members.Select(m => m.Row).Order(ContentOrder.Instance).ToList();
         var input = Input(rows, basePolicy, regionOf);
         var result = ReleaseCalibrator.Calibrate(input, target, explore);
         if (result is not { Chosen: { Levels: { } levels, Utility: { } utility } chosen })
@@ -148,6 +150,41 @@ public static class CohortCalibrator
     }
 
     private static CohortCalibration Refuse(string reason) => new(null, null, null, null, [], reason);
+
+    /// <summary>A total order on what a member row holds, so that the calibration does not depend on the order members arrive in.</summary>
+    private sealed class ContentOrder : IComparer<Cohorts.CohortMember>
+    {
+        public static readonly ContentOrder Instance = new();
+
+        public int Compare(Cohorts.CohortMember? x, Cohorts.CohortMember? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return 0;
+            }
+
+            if (x is null || y is null)
+            {
+                return x is null ? -1 : 1;
+            }
+
+            var order = x.Age.CompareTo(y.Age);
+            order = order != 0 ? order : x.Sex.CompareTo(y.Sex);
+            order = order != 0 ? order : string.CompareOrdinal(x.Departement, y.Departement);
+            order = order != 0 ? order : string.CompareOrdinal(x.Commune, y.Commune);
+            order = order != 0 ? order : x.IndexDate.CompareTo(y.IndexDate);
+            order = order != 0 ? order : string.CompareOrdinal(x.Comorbidities, y.Comorbidities);
+            order = order != 0 ? order : x.HospitalEpisodes.CompareTo(y.HospitalEpisodes);
+            order = order != 0 ? order : x.Deceased.CompareTo(y.Deceased);
+            order = order != 0 ? order : x.Codes.Length.CompareTo(y.Codes.Length);
+            for (var i = 0; order == 0 && i < x.Codes.Length; i++)
+            {
+                order = string.CompareOrdinal(x.Codes[i], y.Codes[i]);
+            }
+
+            return order;
+        }
+    }
 }
 
 /// <summary>

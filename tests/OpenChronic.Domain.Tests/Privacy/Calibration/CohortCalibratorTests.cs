@@ -55,6 +55,28 @@ public sealed class CohortCalibratorTests
     }
 
     [Fact]
+    public void Run_OtherPseudonymKey_SameChoiceAndSameAttackRisks()
+    {
+        // Each grid draws a fresh pseudonym key, so the members arrive in another pseudonym order every run; the
+        // shadow split of the attacks must not depend on it (the demo's releases flipped between runs before).
+        var members = ReleaseData.Members(1_500, 5);
+        var random = new Random(99);
+        var rekeyed = members.Select(m =>
+        {
+            var bytes = new byte[16];
+            random.NextBytes(bytes);
+            return m with { Pseudonym = new Guid(bytes) };
+        }).ToList();
+        var first = CohortCalibrator.Run("c", 1, members, ReleasePolicy.Default, [], new CalibrationTarget(), Options, ReleaseData.RegionOf);
+        var second = CohortCalibrator.Run("c", 1, rekeyed, ReleasePolicy.Default, [], new CalibrationTarget(), Options, ReleaseData.RegionOf);
+
+        Assert.NotEqual(members.OrderBy(m => m.Pseudonym).Select(m => m.Row), rekeyed.OrderBy(m => m.Pseudonym).Select(m => m.Row));
+        Assert.Equal(first.Policy, second.Policy);
+        Assert.Equal(first.Refusal, second.Refusal);
+        Assert.Equal(first.AttackRisks, second.AttackRisks);
+    }
+
+    [Fact]
     public void Run_NoKAtLeastTheBasePolicys_IsRefused()
     {
         var calibration = CohortCalibrator.Run("c", 1, ReleaseData.Members(200, 1), ReleasePolicy.Default, [], new CalibrationTarget(),
