@@ -37,7 +37,6 @@ internal sealed record BenchScenario(string Name, double GridSeconds, double Duc
 /// </summary>
 internal sealed class BenchReferenceRun(string work, int[] years, string key, IAnsiConsole console)
 {
-    private const int Wave = 512;
     private const int CohortRuns = 5;
     private readonly KeyedPseudonym _pseudonym = KeyedPseudonym.FromPassphrase(key);
     private DuckDB.NET.Data.DuckDBConnection? _connection;
@@ -85,11 +84,13 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         scenarios.Add(new BenchScenario($"incremental: add flux month {month}", gridIncrement, duckIncrement, 0.1,
             $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), re-derive the {rederived:N0} patients it touched (partition summaries refreshed) {F(derived - apply)} s, commit {F(gridIncrement - derived)} s; DuckDB: full recompute and write", gridIncrementCpu, duckIncrementCpu));
 
-        // Per-patient sequence measures.
+        // Per-patient sequence measures: each partition asks its patients, the 64 partitions at once; DuckDB builds the
+        // same two tables from the events in memory. The sums are compared so that both did the same work.
         Say("sequence measures…");
         clock.Restart();
         cpu = Cpu();
-        await DeriveAllAsync(grid.Grains, cancellationToken);
+        var figures = (await Task.WhenAll(Enumerable.Range(0, Partitions.Count)
+            .Select(p => grid.Grains.GetGrain<IPartitionSequences>(p).MeasureSequencesAsync().AsTask()))).Aggregate(SequenceFigures.Zero, SequenceFigures.Add);
         var gridSequence = clock.Elapsed.TotalSeconds;
         var gridSequenceCpu = Cpu() - cpu;
         clock.Restart();
@@ -99,11 +100,15 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         ReferenceDerive.Stays(_connection!);
         var duckSequence = clock.Elapsed.TotalSeconds;
         var duckSequenceCpu = Cpu() - cpu;
-        var lines = ReferenceSql.Scalar(_connection!, "SELECT count(*) FROM treatment_lines");
-        var stays = ReferenceSql.Scalar(_connection!, "SELECT count(*) FROM stays");
+        var duckFigures = DuckSequenceFigures(_connection!);
         _connection!.Dispose();
+        var gridFigures = figures with { Patients = 0 };
         scenarios.Add(new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, duckSequence, 0.5,
-            $"{lines:N0} treatment lines, {stays:N0} hospital episodes; grid: derive every patient (also conditions and ALD episodes); DuckDB: from the events table in memory", gridSequenceCpu, duckSequenceCpu));
+            $"{duckFigures.TreatmentLines:N0} treatment lines ({duckFigures.LineDays:N0} days), {duckFigures.Episodes:N0} hospital episodes "
+            + $"(GP within 7 / 30 days {duckFigures.GpWithin7Days:N0} / {duckFigures.GpWithin30Days:N0}, readmitted within 30 days {duckFigures.ReadmittedWithin30Days:N0})"
+            + (gridFigures == duckFigures ? ", same sums on both engines" : $" — SUMS DIFFER, grid: {gridFigures}")
+            + "; grid: each of the 64 partitions asks its patients for their lines and episodes (conditions and ALD episodes not derived); DuckDB: from the events table in memory",
+            gridSequenceCpu, duckSequenceCpu));
 
         // Cohort count.
         Say("cohort count…");
@@ -184,20 +189,6 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
     private async Task<int> DeriveTouchedAsync(IGrainFactory grains) =>
         (await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grains.GetGrain<IPartitionBuild>(p).DeriveTouchedAsync(years).AsTask()))).Sum();
 
-    private async Task DeriveAllAsync(IGrainFactory grains, CancellationToken cancellationToken)
-    {
-        var patients = new PatientReferences(grains);
-        for (var p = 0; p < Partitions.Count; p++)
-        {
-            var members = await grains.GetGrain<IPartitionGrain>(p).GetMembersAsync();
-            for (var start = 0; start < members.Count; start += Wave)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                await Task.WhenAll(members.Skip(start).Take(Wave).Select(k => patients.Get(k).DeriveAsync(years).AsTask()));
-            }
-        }
-    }
-
     private static async Task<long> GridCohortAsync(IGrainFactory grains, int year)
     {
         var counts = await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(async p =>
@@ -254,4 +245,15 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
     private void Say(string text) => console.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss} {text}[/]");
 
     private static string F(double seconds) => seconds.ToString("F1", CultureInfo.InvariantCulture);
+
+    // The grid's sums, from the DuckDB tables.
+    private static SequenceFigures DuckSequenceFigures(DuckDB.NET.Data.DuckDBConnection connection) => new(0,
+        ReferenceSql.Scalar(connection, "SELECT count(*) FROM treatment_lines"),
+        ReferenceSql.Scalar(connection, "SELECT coalesce(sum(datediff('day', start_date, end_date) + 1), 0) FROM treatment_lines"),
+        ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays"),
+        ReferenceSql.Scalar(connection, "SELECT coalesce(sum(stays), 0) FROM stays"),
+        ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_gp <= 7"),
+        ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_gp <= 30"),
+        ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_specialist <= 30"),
+        ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_readmission <= 30"));
 }

@@ -74,6 +74,20 @@ public sealed class PathwayDeriver
             conditions.AddRange(_classifier.Classify(factSpan, year));
         }
 
+        return new PatientPathway(conditions.ToImmutable(), AldEpisodeBuilder.Build(registrations), Lines(dispensations),
+            HospitalEpisodeBuilder.Build(timeline));
+    }
+
+    /// <summary>
+    /// The per-patient sequence measures alone: treatment lines of every condition with treatment classes, and
+    /// hospitalisation episodes with their post-discharge contacts (the same as <see cref="Derive"/> gives, without
+    /// conditions and ALD episodes).
+    /// </summary>
+    public (ImmutableArray<(string ConditionId, TreatmentLine Line)> Lines, ImmutableArray<HospitalEpisode> Episodes) DeriveSequences(ReadOnlySpan<CareEvent> timeline) =>
+        (Lines(NetDispensations(timeline)), HospitalEpisodeBuilder.Build(timeline));
+
+    private ImmutableArray<(string ConditionId, TreatmentLine Line)> Lines(List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> dispensations)
+    {
         var lines = ImmutableArray.CreateBuilder<(string, TreatmentLine)>();
         foreach (var definition in _catalogue.Conditions)
         {
@@ -89,8 +103,7 @@ public sealed class PathwayDeriver
             }
         }
 
-        return new PatientPathway(conditions.ToImmutable(), AldEpisodeBuilder.Build(registrations), lines.ToImmutable(),
-            HospitalEpisodeBuilder.Build(timeline));
+        return lines.ToImmutable();
     }
 
     // Regularisation lines carry negative boxes for a dispensation already counted: net them per day, ATC and CIP13;

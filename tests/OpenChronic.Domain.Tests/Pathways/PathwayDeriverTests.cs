@@ -48,4 +48,26 @@ public sealed class PathwayDeriverTests
         var pathway = new PathwayDeriver(CaseDefinitionCatalogue.Default).Derive(timeline.Events, [2020, 2021]);
         Assert.Equal([new ConditionYear("diabetes", 2020, ConditionEvidence.Ald)], pathway.Conditions);
     }
+
+    [Fact]
+    public void DeriveSequences_SameLinesAndEpisodesAsTheWholeDerivation()
+    {
+        var timeline = new PatientTimeline();
+        timeline.Add([
+            Dispense(0, "A10BA02", 1), Dispense(30, "A10BA02", 1), Dispense(45, "A10BB01", 2), Dispense(200, "C09AA05", 1),
+            new(s_d0.DayNumber + 100, s_d0.DayNumber + 105, CareEventKind.HospitalStay, CareEventTraits.Hospital, 0, PackedCode.Pack("05K13"), 1, 0),
+            new(s_d0.DayNumber + 110, s_d0.DayNumber + 110, CareEventKind.Consultation, CareEventTraits.None, 1, PackedCode.Pack("1110"), PackedCode.Pack("GP1"), 1),
+            new(s_d0.DayNumber + 120, s_d0.DayNumber + 122, CareEventKind.HospitalStay, CareEventTraits.Hospital, 0, PackedCode.Pack("05K13"), 1, 0),
+        ]);
+        var deriver = new PathwayDeriver(CaseDefinitionCatalogue.Default);
+        var whole = deriver.Derive(timeline.Events, [2020]);
+
+        var (lines, episodes) = deriver.DeriveSequences(timeline.Events);
+
+        Assert.NotEmpty(lines);
+        Assert.Equal(whole.TreatmentLines, lines);
+        Assert.Equal(whole.HospitalEpisodes, episodes);
+        Assert.Equal([5, null], episodes.Select(e => e.DaysToGp));
+        Assert.Equal([15, null], episodes.Select(e => e.DaysToReadmission));
+    }
 }
