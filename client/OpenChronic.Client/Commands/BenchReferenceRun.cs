@@ -249,9 +249,9 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
     // The grid's sums, from the DuckDB tables.
     private static SequenceFigures DuckSequenceFigures(DuckDB.NET.Data.DuckDBConnection connection) => new(0,
         ReferenceSql.Scalar(connection, "SELECT count(*) FROM treatment_lines"),
-        ReferenceSql.Scalar(connection, "SELECT coalesce(sum(datediff('day', start_date, end_date) + 1), 0) FROM treatment_lines"),
+        ReferenceSql.Scalar(connection, "SELECT CAST(coalesce(sum(datediff('day', start_date, end_date) + 1), 0) AS BIGINT) FROM treatment_lines"),
         ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays"),
-        ReferenceSql.Scalar(connection, "SELECT coalesce(sum(stays), 0) FROM stays"),
+        ReferenceSql.Scalar(connection, "SELECT CAST(coalesce(sum(stays), 0) AS BIGINT) FROM stays"),
         ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_gp <= 7"),
         ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_gp <= 30"),
         ReferenceSql.Scalar(connection, "SELECT count(*) FROM stays WHERE days_to_specialist <= 30"),
