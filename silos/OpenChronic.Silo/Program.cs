@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using OpenChronic.Api;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Silo;
@@ -23,12 +20,7 @@ var cluster = ClusterSettings.From(builder.Configuration);
 var telemetry = TelemetrySettings.From(builder.Configuration);
 
 // Log lines leave the process: mask anything shaped like a patient key, including in Orleans' own messages.
-var console = builder.Services.LastOrDefault(d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationType == typeof(ConsoleLoggerProvider));
-if (console is not null)
-{
-    builder.Services.Remove(console);
-    builder.Services.AddSingleton<ILoggerProvider>(sp => new RedactingLoggerProvider(ActivatorUtilities.CreateInstance<ConsoleLoggerProvider>(sp)));
-}
+builder.Logging.AddRedactedConsole();
 
 var pseudonym = KeyedPseudonym.FromPassphrase(secret);
 builder.UseOrleans(silo =>

@@ -31,4 +31,18 @@ public sealed class KeyRedactionTests
         Assert.Equal("PMSI:2020", activity.GetTagItem("openchronic.unit"));
         Assert.Equal(KeyRedaction.Mask, activity.GetBaggageItem("patient"));
     }
+
+    [Fact]
+    public void AddRedactedConsole_EveryConsoleLoggerIsWrappedByTheRedactingProvider()
+    {
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        Microsoft.Extensions.DependencyInjection.LoggingServiceCollectionExtensions.AddLogging(services, b => b.AddRedactedConsole());
+        using var provider = Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions.BuildServiceProvider(services);
+
+        var providers = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetServices<Microsoft.Extensions.Logging.ILoggerProvider>(provider).ToList();
+
+        Assert.Single(providers);
+        Assert.IsType<RedactingLoggerProvider>(providers[0]);
+    }
 }

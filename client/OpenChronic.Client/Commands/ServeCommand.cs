@@ -41,7 +41,7 @@ internal static class ServeCommand
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls(urls);
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
+        builder.Logging.AddRedactedConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
         // The silo holds no patient here (the API serves releases only); its pseudonym key serves nothing and is random.

@@ -67,7 +67,7 @@ internal sealed class ClusterGrid : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
+        builder.Logging.AddRedactedConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Error);
         builder.UseOrleansClient(client =>
         {

@@ -34,7 +34,7 @@ internal sealed class EmbeddedGrid : IAsyncDisposable
         settings.Configuration.AddInMemoryCollection([new("hostBuilder:reloadConfigOnChange", "false")]);
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Logging.ClearProviders();
-        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Warning);
+        builder.Logging.AddRedactedConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var port = FreePorts.Next();
         builder.UseOrleans(silo => silo.UseOpenChronicEmbedded(pseudonym, port, gatewayPort: 0));
