@@ -39,6 +39,12 @@ internal static class ReleaseDbUtility
     public static void Write(string output, IReadOnlyList<UtilityFigure> figures, EventRelease release, EventCalibration? calibration)
     {
         var text = EventUtilityReport.Markdown(figures, $"Utility of the event-level release (policy {release.Policy.Name}, territory {release.Territory})");
+        text += "\n## What the protection did per code system\n\n| Kind | Items | Suppressed | Code generalized | Period coarsened |\n|---|---|---|---|---|\n";
+        foreach (var s in release.Systems)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"| {s.Kind} | {s.Items} | {s.Suppressed} ({s.Suppressed / (double)Math.Max(1, s.Items):P1}) | {s.CodeGeneralized} ({s.CodeGeneralized / (double)Math.Max(1, s.Items):P1}) | {s.PeriodCoarsened} ({s.PeriodCoarsened / (double)Math.Max(1, s.Items):P1}) |\n");
+        }
+
         if (calibration is not null)
         {
             text += "\n## Calibration\n\n| Policy | Territory | Loss | Item precision | Suppressed items | Verdict |\n|---|---|---|---|---|---|\n";

@@ -22,6 +22,10 @@ public static class EventUtilityReport
         figures.Add(new UtilityFigure("auc_original", aucO, null, split + "; features from original items"));
         figures.Add(new UtilityFigure("auc_released", aucR, null, split + "; features from released items"));
         figures.Add(new UtilityFigure("auc_loss", aucO - aucR, "≤ 0.02", "AUC original − AUC released"));
+        foreach (var (system, auc) in PredictionUtility.Restored(persons, seed))
+        {
+            figures.Add(new UtilityFigure($"auc_restored_{system}", auc, null, $"AUC on released items with the {system} items restored to their original form (same split)"));
+        }
 
         var at = $"per territory ({territoryLevel})";
         var follow = TerritoryUtility.Index(persons, timeUnit, TerritoryUtility.FollowUp);
