@@ -1,4 +1,5 @@
 using OpenChronic.Analytics.ReleaseUtility;
+using OpenChronic.Domain.Releases.EventLevel;
 
 namespace OpenChronic.Analytics.Tests.ReleaseUtility;
 
