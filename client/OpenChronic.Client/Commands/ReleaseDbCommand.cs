@@ -138,9 +138,9 @@ internal static class ReleaseDbCommand
         Lap(stages, "check", clock);
         var risks = EventRisk.Measure(filePersons, fileEvents, policy.M, Math.Min(1000, filePersons.Count), seed: 1);
         Lap(stages, "risks", clock);
-        var utility = ReleaseDbUtility.Compute(persons, release, seed: 1);
+        IReadOnlyList<UtilityFigure> utility = [.. ReleaseDbUtility.Compute(persons, release, seed: 1), .. ReleaseDbUtility.WriteTerritories(output, persons, release)];
         Lap(stages, "utility", clock);
-        var files = new[] { EventReleaseRows.PersonsCsv, EventReleaseRows.EventsCsv, "persons.parquet", "events.parquet" }
+        var files = new[] { EventReleaseRows.PersonsCsv, EventReleaseRows.EventsCsv, "persons.parquet", "events.parquet", TerritoryTables.FileName }
             .Select(f => new ReleaseFile(f, new FileInfo(Path.Combine(output, f)).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f))))))
             .ToImmutableArray();
         var manifest = new EventReleaseManifest(EventReleaseManifest.CurrentFormat, EventReleaseManifest.EventLevelKind, scope, TimeProvider.System.GetUtcNow(),

@@ -138,6 +138,26 @@ public sealed class EventReleaseCalibratorTests
     }
 
     [Fact]
+    public void CheckTables_PublishedCountUnderEleven_IsReported()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "oc-tables-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            File.WriteAllText(path, "territory,table,column,persons\n75,stay,followed,12\n92,stay,none,\n93,stay,followed,5\n");
+            var problems = new List<string>();
+
+            EventReleaseVerifier.CheckTables(path, problems);
+
+            var problem = Assert.Single(problems);
+            Assert.Contains("row 4", problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Failure_SingledOutOrSmallClass_IsReported()
     {
         var target = new CalibrationTarget();
