@@ -7,10 +7,10 @@ namespace OpenChronic.Analytics.ReleaseUtility;
 /// <summary>
 /// The per-territory indicators published beside the event-level rows as aggregate tables (<c>territories.csv</c>,
 /// long format: territory, table, column, persons; an empty count is suppressed). Per département, the released
-/// persons are split, on their original items in the released format, by <c>stay</c> (<c>followed</c>: a stay
-/// followed by a consultation in its period or the next unit; <c>not_followed</c>; <c>none</c>), <c>biology</c>,
-/// <c>act</c> and <c>drug</c> (the scope's most common drug class; <c>yes</c> / <c>no</c>), each with its
-/// <c>total</c>; the national margin row is <c>FR</c>. Each table is small-cell suppressed with complementary
+/// persons are split, on their original items in the released format, by <c>stay</c>, <c>biology</c>, <c>act</c> and
+/// <c>drug</c> (the scope's most common drug class) into <c>yes</c> / <c>no</c>, each with its <c>total</c>
+/// (the variability indicators; follow-up after a stay is not tabulated: at 100,000 persons only 44 persons with a
+/// stay are not followed nationally, so every département's cell would be under 11); the national margin row is <c>FR</c>. Each table is small-cell suppressed with complementary
 /// suppression (<see cref="CellSuppression"/>, 11 distinct persons) on its margins; the tables share the
 /// département totals, so a total hidden in one is forced hidden in all and they are re-suppressed until none
 /// changes — no published cell of one table recomputes a hidden cell of another. The event rows carry no territory
@@ -28,7 +28,7 @@ public static class TerritoryTables
     /// <summary>The tables: name, column names and the column of a person (by its items).</summary>
     public static IReadOnlyList<(string Name, string[] Columns, Func<IReadOnlyList<(string Code, string Period)>, PeriodSpans, int> Column)> Tables(string topDrug) =>
     [
-        ("stay", ["followed", "not_followed", "none"], (items, spans) => TerritoryUtility.FollowUp(items, spans) switch { 1 => 0, 0 => 1, _ => 2 }),
+        ("stay", ["yes", "no"], (items, spans) => TerritoryUtility.Has("ghm:")(items, spans) > 0 ? 0 : 1),
         ("biology", ["yes", "no"], (items, spans) => TerritoryUtility.Has("nabm:")(items, spans) > 0 ? 0 : 1),
         ("act", ["yes", "no"], (items, spans) => TerritoryUtility.Has("ccam:")(items, spans) > 0 ? 0 : 1),
         ("drug", ["yes", "no"], (items, spans) => TerritoryUtility.Has(topDrug)(items, spans) > 0 ? 0 : 1),
@@ -82,10 +82,9 @@ public static class TerritoryTables
     }
 
     /// <summary>
-    /// Per indicator (follow-up among persons with a stay; stay, biology, act, drug among all): the correlation over
-    /// territories of the original share with the share read from the published tables (a territory whose share is
-    /// not published read at the national share; Pearson for follow-up, Spearman for the others, as the coordination
-    /// and variability targets) and the share of territories whose share is published.
+    /// Per indicator (stay, biology, act, drug): the Spearman correlation over territories of the original share with
+    /// the share read from the published tables (a territory whose share is not published read at the national share),
+    /// as the variability target, and the share of territories whose share is published.
     /// </summary>
     public static IReadOnlyList<UtilityFigure> Compare(
         IReadOnlyList<(string Territory, IReadOnlyList<(string Code, string Period)> Items)> persons, string timeUnit, string topDrug,
@@ -99,8 +98,7 @@ public static class TerritoryTables
         var figures = new List<UtilityFigure>();
         (string Name, string Table, string[] Numerator, string[] Denominator, Func<IReadOnlyList<(string Code, string Period)>, double?> Value)[] indicators =
         [
-            ("followup", "stay", ["followed"], ["followed", "not_followed"], items => TerritoryUtility.FollowUp(items, spans)),
-            ("stay", "stay", ["followed", "not_followed"], ["total"], items => TerritoryUtility.Has("ghm:")(items, spans)),
+            ("stay", "stay", ["yes"], ["total"], items => TerritoryUtility.Has("ghm:")(items, spans)),
             ("biology", "biology", ["yes"], ["total"], items => TerritoryUtility.Has("nabm:")(items, spans)),
             ("act", "act", ["yes"], ["total"], items => TerritoryUtility.Has("ccam:")(items, spans)),
             ("drug", "drug", ["yes"], ["total"], items => TerritoryUtility.Has(topDrug)(items, spans)),
@@ -129,9 +127,7 @@ public static class TerritoryTables
                 }
             }
 
-            var pearson = name == "followup";
-            figures.Add(new UtilityFigure($"territory_table_{name}_{(pearson ? "pearson" : "spearman")}",
-                pearson ? UtilityStatistics.Pearson(original, published) : UtilityStatistics.Spearman(original, published), pearson ? "≥ 0.95" : "≥ 0.9",
+            figures.Add(new UtilityFigure($"territory_table_{name}_spearman", UtilityStatistics.Spearman(original, published), "≥ 0.9",
                 $"{FileName}: share of persons with {name} per département, original vs published (not published: read at the national share); {shown.ToString(CultureInfo.InvariantCulture)} of {territories.Count.ToString(CultureInfo.InvariantCulture)} published"));
             figures.Add(new UtilityFigure($"territory_table_{name}_published", territories.Count == 0 ? double.NaN : shown / (double)territories.Count, null,
                 $"{FileName}: share of départements whose {name} share is published (cells of 11 persons or more, complementary suppression)"));

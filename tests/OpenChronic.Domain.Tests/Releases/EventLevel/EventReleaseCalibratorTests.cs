@@ -143,7 +143,7 @@ public sealed class EventReleaseCalibratorTests
         var path = Path.Combine(Path.GetTempPath(), "oc-tables-" + Guid.NewGuid().ToString("N") + ".csv");
         try
         {
-            File.WriteAllText(path, "territory,table,column,persons\n75,stay,followed,12\n92,stay,none,\n93,stay,followed,5\n");
+            File.WriteAllText(path, "territory,table,column,persons\n75,stay,yes,12\n92,stay,no,\n93,stay,yes,5\n");
             var problems = new List<string>();
 
             EventReleaseVerifier.CheckTables(path, problems);
