@@ -11,11 +11,15 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// the release never holds), generalized quasi-identifiers (age band at the reference, sex, territory) and the set of
 /// its distinct (code, period) items, periods counted from the person's reference (first ALD registration, else first
 /// event). Then the dataset protection: persons in quasi-identifier classes under k are withheld (after falling back
-/// to the national territory when département classes would withhold too many), and <see cref="KmAnonymizer"/>
-/// generalizes codes and periods together, or suppresses items, until every combination of up to m items is shared
-/// by k persons — within each quasi-identifier class when the policy says so (the default), for an attacker who
-/// knows the person's quasi-identifiers too. Ordered sequences of up to L ≤ m items are then shared by k persons too, since an item carries its
-/// period and a sequence's persons are those holding its items. A release over the policy's limits is refused.
+/// to a coarser territory when too many would be), and <see cref="KmAnonymizer"/> generalizes codes and periods
+/// together within the policy's floors until every combination of up to m items is shared by k persons — within each
+/// quasi-identifier class when the policy says so (the default), for an attacker who knows the person's
+/// quasi-identifiers too; the classes share no item, so each is anonymized on its own (a local recoding per class).
+/// What is still rare at the cap is suppressed from the whole class (<c>global</c>) or only from the persons holding
+/// the rare combination (<c>local</c>, <see cref="LocalKmSuppression"/>). Ordered sequences of up to L ≤ m items are
+/// then shared by k persons too, since an item carries its period and a sequence's persons are those holding its
+/// items. A release over the policy's limits is refused. <see cref="EventRelease.Systems"/> counts, per code system,
+/// the items suppressed, generalized in code and coarsened in period.
 /// </summary>
 public static class EventReleaseBuilder
 {
