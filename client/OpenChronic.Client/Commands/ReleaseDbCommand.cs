@@ -138,15 +138,15 @@ internal static class ReleaseDbCommand
         Lap(stages, "check", clock);
         var risks = EventRisk.Measure(filePersons, fileEvents, policy.M, Math.Min(1000, filePersons.Count), seed: 1);
         Lap(stages, "risks", clock);
-        var utility = ReleaseDbUtility.Compute(persons, release, seed: 1);
+        IReadOnlyList<UtilityFigure> utility = [.. ReleaseDbUtility.Compute(persons, release, seed: 1), .. ReleaseDbUtility.WriteTerritories(output, persons, release)];
         Lap(stages, "utility", clock);
-        var files = new[] { EventReleaseRows.PersonsCsv, EventReleaseRows.EventsCsv, "persons.parquet", "events.parquet" }
+        var files = new[] { EventReleaseRows.PersonsCsv, EventReleaseRows.EventsCsv, "persons.parquet", "events.parquet", TerritoryTables.FileName }
             .Select(f => new ReleaseFile(f, new FileInfo(Path.Combine(output, f)).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f))))))
             .ToImmutableArray();
         var manifest = new EventReleaseManifest(EventReleaseManifest.CurrentFormat, EventReleaseManifest.EventLevelKind, scope, TimeProvider.System.GetUtcNow(),
             policy, release.Territory, release.InScope, release.Persons.Length, release.Events.Length, release.SuppressedPersons, release.OriginalEvents,
             release.SuppressedEvents, release.InformationLoss, achieved, risks, [.. EventUtility.Compare(release), .. ReleaseDbUtility.ForManifest(utility)], files,
-            EventLoss.Of(release), calibration?.Candidates);
+            EventLoss.Of(release), calibration?.Candidates, release.Systems);
         File.WriteAllText(Path.Combine(output, ReleaseManifest.FileName), JsonSerializer.Serialize(manifest, ReleasePolicy.JsonOptions));
         ReleaseDbUtility.Write(output, utility, release, calibration);
         if (secret is not null)
@@ -158,6 +158,11 @@ internal static class ReleaseDbCommand
         Lap(stages, "scan", clock);
         console.MarkupLineInterpolated($"{release.InScope} persons in scope, {release.Persons.Length} released ({release.SuppressedPersons} withheld), {release.Events.Length} events ({release.SuppressedEvents} of {release.OriginalEvents} suppressed), policy {policy.Name} (k = {policy.K}), territory {release.Territory}, loss {EventLoss.Of(release):F4}.");
         console.MarkupLineInterpolated($"Re-derived from the files: QI k = {achieved.QiK}, k^m support = {achieved.KmSupport} (m = {achieved.M}), sequence support = {achieved.SequenceSupport} (L = {achieved.L}).");
+        foreach (var s in release.Systems)
+        {
+            console.MarkupLineInterpolated($"  {s.Kind}: {s.Items} items, {s.Suppressed} suppressed, {s.CodeGeneralized} code generalized, {s.PeriodCoarsened} period coarsened");
+        }
+
         foreach (var risk in risks)
         {
             console.MarkupLineInterpolated($"  {risk.Name} = {risk.Value:F4}");

@@ -33,12 +33,42 @@ internal static class ReleaseDbUtility
         return EventUtilityReport.Compute(pairs, policy.TimeUnit, policy.AtcFloor, release.Territory, seed);
     }
 
+    /// <summary>
+    /// The per-département indicator tables of the released persons (<see cref="TerritoryTables"/>, counted on their
+    /// original items in the released format, small cells suppressed), written to <c>territories.csv</c>, and their utility figures.
+    /// </summary>
+    public static IReadOnlyList<UtilityFigure> WriteTerritories(string output, IReadOnlyList<PathwayPerson> persons, EventRelease release)
+    {
+        var policy = release.Policy;
+        var items = new List<(string Territory, IReadOnlyList<(string Code, string Period)> Items)>(release.Persons.Length);
+        foreach (var source in release.Sources)
+        {
+            var person = persons[source];
+            var (_, _, original) = EventReleaseBuilder.OriginalItems(person, policy);
+            items.Add((person.Departement, [.. original.Select(t => (t.Code, EventCodes.Period(t.Unit, 0, policy)))]));
+        }
+
+        var topDrug = EventUtilityReport.TopDrug(items.Select(p => p.Items), policy.AtcFloor);
+        var table = TerritoryTables.Build(items, policy.TimeUnit, topDrug);
+        EventReleaseRows.WriteCsv(Path.Combine(output, TerritoryTables.FileName), TerritoryTables.Columns,
+            [.. table.Select(r => (IReadOnlyList<string>)[r.Territory, r.Table, r.Column, Cell(r.Persons)])]);
+        return TerritoryTables.Compare(items, policy.TimeUnit, topDrug, table);
+    }
+
+    private static string Cell(long? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "";
+
     public static ImmutableArray<MeasuredRisk> ForManifest(IReadOnlyList<UtilityFigure> figures) =>
         [.. figures.Where(f => !double.IsNaN(f.Value)).Select(f => new MeasuredRisk(f.Name, f.Value, f.Target is null ? f.Method : $"{f.Method} (target {f.Target})"))];
 
     public static void Write(string output, IReadOnlyList<UtilityFigure> figures, EventRelease release, EventCalibration? calibration)
     {
         var text = EventUtilityReport.Markdown(figures, $"Utility of the event-level release (policy {release.Policy.Name}, territory {release.Territory})");
+        text += "\n## What the protection did per code system\n\n| Kind | Items | Suppressed | Code generalized | Period coarsened |\n|---|---|---|---|---|\n";
+        foreach (var s in release.Systems)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"| {s.Kind} | {s.Items} | {s.Suppressed} ({s.Suppressed / (double)Math.Max(1, s.Items):P1}) | {s.CodeGeneralized} ({s.CodeGeneralized / (double)Math.Max(1, s.Items):P1}) | {s.PeriodCoarsened} ({s.PeriodCoarsened / (double)Math.Max(1, s.Items):P1}) |\n");
+        }
+
         if (calibration is not null)
         {
             text += "\n## Calibration\n\n| Policy | Territory | Loss | Item precision | Suppressed items | Verdict |\n|---|---|---|---|---|---|\n";

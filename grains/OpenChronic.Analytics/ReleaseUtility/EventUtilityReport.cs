@@ -22,6 +22,10 @@ public static class EventUtilityReport
         figures.Add(new UtilityFigure("auc_original", aucO, null, split + "; features from original items"));
         figures.Add(new UtilityFigure("auc_released", aucR, null, split + "; features from released items"));
         figures.Add(new UtilityFigure("auc_loss", aucO - aucR, "≤ 0.02", "AUC original − AUC released"));
+        foreach (var (system, auc) in PredictionUtility.Restored(persons, seed))
+        {
+            figures.Add(new UtilityFigure($"auc_restored_{system}", auc, null, $"AUC on released items with the {system} items restored to their original form (same split)"));
+        }
 
         var at = $"per territory ({territoryLevel})";
         var follow = TerritoryUtility.Index(persons, timeUnit, TerritoryUtility.FollowUp);
@@ -31,8 +35,7 @@ public static class EventUtilityReport
         figures.Add(new UtilityFigure("coordination_regularity_pearson", UtilityStatistics.Pearson(regular.Original, regular.Released), "≥ 0.95",
             $"{at}: mean share of a person's active periods with a consultation"));
 
-        var topDrug = persons.SelectMany(p => p.Original.Where(i => i.Code.StartsWith("atc:", StringComparison.Ordinal)).Select(i => Atc(i.Code, atcFloor)).Distinct(StringComparer.Ordinal))
-            .GroupBy(c => c, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "atc:";
+        var topDrug = TopDrug(persons.Select(p => p.Original), atcFloor);
         foreach (var (name, prefix) in ((string, string)[])[("stay", "ghm:"), ("biology", "nabm:"), ("act", "ccam:"), ("drug " + topDrug, topDrug)])
         {
             var index = TerritoryUtility.Index(persons, timeUnit, TerritoryUtility.Has(prefix));
@@ -50,6 +53,11 @@ public static class EventUtilityReport
             "total variation distance of the number of distinct drug classes per person (0, 1, 2, 3, 4+)"));
         return figures;
     }
+
+    /// <summary>The most common drug class (ATC at <paramref name="atcFloor"/> characters) among persons' items, by persons holding it.</summary>
+    public static string TopDrug(IEnumerable<IReadOnlyList<(string Code, string Period)>> persons, int atcFloor) =>
+        persons.SelectMany(p => p.Where(i => i.Code.StartsWith("atc:", StringComparison.Ordinal)).Select(i => Atc(i.Code, atcFloor)).Distinct(StringComparer.Ordinal))
+            .GroupBy(c => c, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault() ?? "atc:";
 
     /// <summary>The report as Markdown.</summary>
     public static string Markdown(IReadOnlyList<UtilityFigure> figures, string title)

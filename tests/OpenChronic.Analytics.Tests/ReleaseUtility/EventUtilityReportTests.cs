@@ -64,6 +64,8 @@ public sealed class EventUtilityReportTests
         Assert.True(figures["auc_loss"] > 0.2, figures["auc_loss"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(figures["treatment_first_line_tvd"] > 0.9);
         Assert.Equal(1, figures["variability_stay_spearman"], 9);
+        Assert.Equal(figures["auc_original"], figures["auc_restored_atc"], 9);
+        Assert.True(figures["auc_restored_ghm"] < figures["auc_original"] - 0.2);
     }
 
     [Fact]

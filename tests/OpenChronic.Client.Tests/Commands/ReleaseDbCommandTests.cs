@@ -45,6 +45,9 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
         Assert.InRange(manifest.Loss, 0, 1);
         Assert.Contains(manifest.Utility, u => u.Name == "treatment_classes_tvd");
         Assert.Contains("auc_loss", File.ReadAllText(Path.Combine(_out, "utility.md")), StringComparison.Ordinal);
+        Assert.Contains("What the protection did per code system", File.ReadAllText(Path.Combine(_out, "utility.md")), StringComparison.Ordinal);
+        Assert.Equal(manifest.SuppressedEvents, manifest.Systems!.Value.Sum(s => s.Suppressed));
+        Assert.Contains(manifest.Files, f => f.Path == "territories.csv");
     }
 
     [Fact]

@@ -9,11 +9,14 @@ namespace OpenChronic.Domain.Privacy.Anonymity;
 /// cut of the hierarchy; while some combination has support &lt; k, take in each such combination its rarest item and
 /// generalize it, with all its siblings, to its parent (a global cut, so supports only grow), or, once the item is
 /// at <c>maxLevel</c>, suppress it from every set. Combinations of fewer items stay supported, because
-/// generalizing and global suppression never lower the support of a combination that remains.
+/// generalizing and global suppression never lower the support of a combination that remains. With
+/// <c>localSuppression</c>, an item at <c>maxLevel</c> is not suppressed from every set: once no generalization is
+/// left to do, the remaining rare combinations are removed from the sets holding them only
+/// (<c>LocalKmSuppression</c>, rarest item first).
 /// </summary>
 public static class KmAnonymizer
 {
-    public static KmResult Anonymize<TSet>(IReadOnlyList<TSet> sets, GeneralizationHierarchy hierarchy, int k, int m, int? maxLevel = null)
+    public static KmResult Anonymize<TSet>(IReadOnlyList<TSet> sets, GeneralizationHierarchy hierarchy, int k, int m, int? maxLevel = null, bool localSuppression = false)
         where TSet : IEnumerable<string>
     {
         ArgumentNullException.ThrowIfNull(sets);
@@ -54,7 +57,7 @@ public static class KmAnonymizer
             changed = false;
             for (var size = 1; size <= m; size++)
             {
-                while (Round(cut, leaves, k, size, top))
+                while (Round(cut, leaves, k, size, top, localSuppression))
                 {
                     rounds++;
                     changed = true;
@@ -63,12 +66,19 @@ public static class KmAnonymizer
         }
         while (changed);
 
-        return cut.Result(leaves, rounds, rejects.ToImmutable());
+        if (!localSuppression)
+        {
+            return cut.Result(leaves, rounds, rejects.ToImmutable());
+        }
+
+        var local = cut.Apply(leaves);
+        var removed = Releases.EventLevel.LocalKmSuppression.Suppress(local, k, m);
+        return removed == 0 ? cut.Result(leaves, rounds, rejects.ToImmutable()) : cut.Result(leaves, rounds, rejects.ToImmutable(), local);
     }
 
     // generalizes (or suppresses at the top level) the rarest item of every combination of `size` items with
     // support < k; false when there was none
-    private static bool Round(KmCut cut, int[][] leaves, int k, int size, int top)
+    private static bool Round(KmCut cut, int[][] leaves, int k, int size, int top, bool local)
     {
         var generalized = cut.Apply(leaves);
         var singles = Supports(generalized, 1);
@@ -96,19 +106,22 @@ public static class KmAnonymizer
             picks.Add(rarest);
         }
 
+        var progress = false;
         foreach (var item in picks.Order())
         {
             if (cut.LevelOf(item) < top)
             {
                 cut.GeneralizeToParent(item);
+                progress = true;
             }
-            else
+            else if (!local)
             {
                 cut.Suppress(item);
+                progress = true;
             }
         }
 
-        return true;
+        return progress;
     }
 
     internal static Dictionary<Itemset, int> Supports(int[][] sets, int size)

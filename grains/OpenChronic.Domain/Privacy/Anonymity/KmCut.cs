@@ -88,7 +88,11 @@ internal sealed class KmCut
         }
     }
 
-    public KmResult Result(int[][] leaves, int rounds, ImmutableArray<RejectedItem> rejects)
+    /// <summary>
+    /// The result under the cut; with <paramref name="local"/> (the cut's sets after local suppression, node ids), an
+    /// occurrence whose node its set no longer holds counts as suppressed.
+    /// </summary>
+    public KmResult Result(int[][] leaves, int rounds, ImmutableArray<RejectedItem> rejects, int[][]? local = null)
     {
         var generalization = ImmutableDictionary.CreateBuilder<string, string?>(StringComparer.Ordinal);
         for (var leaf = 0; leaf < _leafLevel.Length; leaf++)
@@ -100,7 +104,7 @@ internal sealed class KmCut
         }
 
         var sets = ImmutableArray.CreateBuilder<ImmutableArray<string>>(leaves.Length);
-        var applied = Apply(leaves);
+        var applied = local ?? Apply(leaves);
         foreach (var set in applied)
         {
             sets.Add([.. set.Select(n => _hierarchy.Label(LevelOf(n), n - _offsets[LevelOf(n)]))]);
@@ -110,13 +114,13 @@ internal sealed class KmCut
         var occurrences = 0;
         var suppressed = 0;
         var leafCount = _hierarchy.LeafCount;
-        foreach (var set in leaves)
+        for (var s = 0; s < leaves.Length; s++)
         {
-            foreach (var leaf in set)
+            foreach (var leaf in leaves[s])
             {
                 occurrences++;
                 var node = Node(leaf);
-                if (_suppressed[leaf])
+                if (_suppressed[leaf] || (local is not null && Array.BinarySearch(local[s], node) < 0))
                 {
                     suppressed++;
                     loss += 1;

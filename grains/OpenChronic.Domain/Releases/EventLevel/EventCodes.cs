@@ -10,7 +10,8 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <c>nabm:</c> (first two digits), <c>ghm:</c> (CMD), <c>spe:</c> (professional specialty; the professional
 /// itself never), <c>ald:</c> (ALD number), <c>death</c> — and an item <c>code@period</c>. The item hierarchy the
 /// k^m protection climbs: level i is the code raised i steps (<see cref="Up(string, EventReleasePolicy)"/>) with the period coarsened
-/// (quarter, semester, year, any; month, quarter, year, any; or week, 4 weeks, 52 weeks, any). Establishments, professionals, CIP13, quantities
+/// (quarter, semester, year, any; month, quarter, year, any; semester, year, 2 years, any; year, 2 years, 4 years, any;
+/// or week, 4 weeks, 52 weeks, any). Establishments, professionals, CIP13, quantities
 /// and exact dates are never part of an item.
 /// </summary>
 public static class EventCodes
@@ -127,6 +128,8 @@ public static class EventCodes
         {
             "week" => ("w", "w4:", 4, "w52:", 52),
             "month" => ("m", "q", 3, "y", 12),
+            "semester" => ("s", "y", 2, "y2:", 4),
+            "year" => ("y", "y2:", 2, "y4:", 4),
             _ => ("q", "s", 2, "y", 4),
         };
         return level switch

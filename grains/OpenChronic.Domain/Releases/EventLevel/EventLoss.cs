@@ -5,7 +5,8 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// item <c>code@period</c> keeps a precision in [0, 1], the product of its code's (ATC 5 or 7 characters 1, 4: 0.75,
 /// 3: 0.5, 1: 0.25; ICD-10 category 1, block 0.5, chapter 0.25; CCAM / NABM / GHM two characters 1, one 0.5;
 /// specialty, ALD number and death 1; a system top 0) and its period's (month or week 1, 4 weeks 1, quarter 0.8,
-/// semester 0.6, year 0.4, any time 0). The quasi-identifiers keep the product of the territory's (département 1,
+/// semester 0.6, year 0.4, two years 0.2, four years 0.1, any time 0 — whatever the starting unit, so that a
+/// release counted in years is comparable with one counted in quarters). The quasi-identifiers keep the product of the territory's (département 1,
 /// région 0.7, national 0.4) and the age band's (10 / width, at most 1). Loss = 1 − item precision × quasi-identifier
 /// precision × share of persons released.
 /// </summary>
@@ -52,6 +53,11 @@ public static class EventLoss
         if (period == "*")
         {
             return 0;
+        }
+
+        if (period.StartsWith("y2:", StringComparison.Ordinal) || period.StartsWith("y4:", StringComparison.Ordinal))
+        {
+            return period[1] == '2' ? 0.2 : 0.1;
         }
 
         return (timeUnit, period[0]) switch

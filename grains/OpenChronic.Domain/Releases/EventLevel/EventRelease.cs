@@ -27,6 +27,15 @@ public sealed record EventRelease(
     ImmutableArray<int> Sources,
     double ItemPrecision)
 {
+    /// <summary>Per released kind (code system): the original items and how many the protection suppressed, generalized in code, coarsened in period.</summary>
+    public ImmutableArray<EventSystemLoss> Systems { get; init; } = [];
+
     internal static EventRelease Refused(EventReleasePolicy policy, int inScope, string reason) =>
         new(policy, reason, inScope, [], [], policy.Territory, inScope, 0, 0, 1, 0, ImmutableDictionary<string, int>.Empty, [], [], 0);
 }
+
+/// <summary>
+/// What the protection did to one code system's items (kind: dispensation, diagnosis…): original items of the kept
+/// persons, suppressed, released with a more general code, released with a coarser period (an item may be both).
+/// </summary>
+public sealed record EventSystemLoss(string Kind, int Items, int Suppressed, int CodeGeneralized, int PeriodCoarsened);

@@ -5,7 +5,7 @@ namespace OpenChronic.Domain.Releases.EventLevel;
 /// <summary>
 /// The record of an event-level release (<c>release.json</c>, <see cref="Kind"/> = <c>event-level</c>): scope, policy,
 /// the guarantees re-derived from the files, suppression, measured risks, the utility comparison and the SHA-256 of
-/// every table, the <see cref="EventLoss"/> and, when the policy was calibrated, every candidate measured. Neither the pseudonymization secret nor any database identifier appears in it.
+/// every table, the <see cref="EventLoss"/> and, when the policy was calibrated, every candidate measured, and per code system what the protection suppressed or generalized. Neither the pseudonymization secret nor any database identifier appears in it.
 /// </summary>
 public sealed record EventReleaseManifest(
     int Format,
@@ -26,7 +26,8 @@ public sealed record EventReleaseManifest(
     ImmutableArray<MeasuredRisk> Utility,
     ImmutableArray<ReleaseFile> Files,
     double Loss = 0,
-    ImmutableArray<EventCalibrationCandidate>? Calibration = null)
+    ImmutableArray<EventCalibrationCandidate>? Calibration = null,
+    ImmutableArray<EventSystemLoss>? Systems = null)
 {
     public const int CurrentFormat = 1;
 

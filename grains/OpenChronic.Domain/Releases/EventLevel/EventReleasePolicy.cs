@@ -44,7 +44,10 @@ public sealed record EventReleasePolicy
         _ => "FR",
     };
 
-    /// <summary><c>week</c>, <c>month</c> (30 days) or <c>quarter</c> (91 days): the unit of the relative dates.</summary>
+    /// <summary>
+    /// <c>week</c>, <c>month</c> (30 days), <c>quarter</c> (91 days), <c>semester</c> (182 days) or <c>year</c>
+    /// (365 days): the unit of the relative dates.
+    /// </summary>
     public string TimeUnit { get; init; } = "quarter";
 
     /// <summary>Units before the reference date that are released (older events are dropped).</summary>
@@ -71,6 +74,13 @@ public sealed record EventReleasePolicy
     /// <summary>Levels the dataset protection may climb above the starting generalization before suppressing (1..4).</summary>
     public int MaxGeneralization { get; init; } = 4;
 
+    /// <summary>
+    /// <c>global</c>: <see cref="Privacy.Anonymity.KmAnonymizer"/> generalizes and, at the cap, suppresses an item from
+    /// every person of its class; <c>local</c>: the same generalization, then the remaining rare combinations of up to
+    /// m items are suppressed only from the persons holding them (<see cref="LocalKmSuppression"/>).
+    /// </summary>
+    public string Recoding { get; init; } = "global";
+
     /// <summary>Largest fraction of the in-scope persons that may be withheld (small quasi-identifier classes).</summary>
     public double MaxSuppressedPersons { get; init; } = 0.05;
 
@@ -81,7 +91,7 @@ public sealed record EventReleasePolicy
     public static EventReleasePolicy Default { get; } = new();
 
     /// <summary>Days in one time unit.</summary>
-    public int UnitDays => TimeUnit switch { "week" => 7, "month" => 30, _ => 91 };
+    public int UnitDays => TimeUnit switch { "week" => 7, "month" => 30, "semester" => 182, "year" => 365, _ => 91 };
 
     /// <summary>Parses and validates a policy; the policy or a reason.</summary>
     public static (EventReleasePolicy? Policy, string? Error) Parse(string json)
@@ -113,7 +123,7 @@ public sealed record EventReleasePolicy
         : SequenceLength < 1 || SequenceLength > M ? "the sequence length L must be between 1 and m (sequences are protected through k^m)."
         : AgeBandYears is < 1 or > 120 ? "the age band must be 1 to 120 years."
         : Territory is not ("departement" or "region" or "national") ? "territory must be 'departement', 'region' or 'national'."
-        : TimeUnit is not ("week" or "month" or "quarter") ? "the time unit must be 'week', 'month' or 'quarter'."
+        : TimeUnit is not ("week" or "month" or "quarter" or "semester" or "year") ? "the time unit must be 'week', 'month', 'quarter', 'semester' or 'year'."
         : UnitsBefore < 0 || UnitsAfter < 0 ? "the window must not be negative."
         : AtcLength is not (1 or 3 or 4 or 5 or 7) ? "the ATC length must be 1, 3, 4, 5 or 7."
         : AtcFloor is not (0 or 1 or 3 or 4 or 5 or 7) || AtcFloor > AtcLength ? "the ATC floor must be 0, 1, 3, 4, 5 or 7 and at most the ATC length."
@@ -121,6 +131,7 @@ public sealed record EventReleasePolicy
         : ActFloor is < 0 or > 2 ? "the act floor must be 0, 1 or 2."
         : PeriodCeiling is < 1 or > 4 ? "the period ceiling must be 1 to 4."
         : MaxGeneralization is < 1 or > EventCodes.Levels ? $"the generalization limit must be 1 to {EventCodes.Levels}."
+        : Recoding is not ("global" or "local") ? "recoding must be 'global' or 'local'."
         : MaxSuppressedPersons is < 0 or > 1 || MaxSuppressedEvents is < 0 or > 1 ? "suppression limits are fractions between 0 and 1."
         : null;
 }

@@ -69,8 +69,34 @@ public static class EventReleaseVerifier
             problems.Add($"the manifest announces {manifest.Persons} persons and {manifest.Events} events, the files hold {persons.Count} and {events.Count}.");
         }
 
+        CheckTables(Path.Combine(directory, TablesCsv), problems);
         problems.AddRange(IdentifierScan.Scan(directory, new HashSet<string>()));
         return (problems, achieved);
+    }
+
+    /// <summary>The per-territory aggregate tables beside the rows (territory, table, column, persons; empty = suppressed).</summary>
+    public const string TablesCsv = "territories.csv";
+
+    /// <summary>Checks that every published count of <paramref name="path"/> (when present) is 0 or at least 11 persons.</summary>
+    public static void CheckTables(string path, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        var rows = EventReleaseRows.ReadCsv(path, ["territory", "table", "column", "persons"], problems);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            foreach (var cell in rows[r][3..])
+            {
+                if (cell.Length > 0 && (!long.TryParse(cell, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || (n > 0 && n < Privacy.Anonymity.CellSuppression.DefaultThreshold)))
+                {
+                    problems.Add($"{TablesCsv} row {r + 2}: published count '{cell}' is not 0 or at least {Privacy.Anonymity.CellSuppression.DefaultThreshold}.");
+                }
+            }
+        }
     }
 
     /// <summary>Checks released rows against <paramref name="policy"/>; violations are added to <paramref name="problems"/>.</summary>

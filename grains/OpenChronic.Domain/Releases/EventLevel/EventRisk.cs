@@ -26,7 +26,7 @@ public static class EventRisk
 
         var sets = events.GroupBy(e => e[0], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e[2] + "@" + e[3]).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal);
-        var holders = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var holders = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var (person, items) in sets)
         {
             foreach (var item in items)
@@ -49,7 +49,8 @@ public static class EventRisk
         {
             var target = ids[random.Next(ids.Length)];
             var known = sets[target].OrderBy(_ => random.Next()).Take(m).ToArray();
-            var matches = known.Select(i => holders[i]).Aggregate((IEnumerable<string>)holders[known[0]], (acc, h) => acc.Intersect(h, StringComparer.Ordinal)).ToList();
+            var sorted = known.Select(i => holders[i]).OrderBy(h => h.Count).ToArray();
+            var matches = sorted[0].Where(p => sorted.Skip(1).All(h => h.Contains(p))).ToList();
             var withQi = matches.Count(p => qiOf.GetValueOrDefault(p) == qiOf.GetValueOrDefault(target));
             sumEvents += 1.0 / matches.Count;
             sumWithQi += 1.0 / withQi;

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OpenChronic.Domain.Releases.EventLevel;
 
 /// <summary>
-/// Reads a released period label (<c>q5</c>, <c>s-1</c>, <c>y0</c>, <c>m7</c>, <c>w4:2</c>, <c>*</c>) of an item
+/// Reads a released period label (<c>q5</c>, <c>s-1</c>, <c>y0</c>, <c>m7</c>, <c>w4:2</c>, <c>y2:0</c>, <c>*</c>) of an item
 /// <c>code@period</c> as a span of base units, to order items: one is before another when its span ends no later
 /// than the other's starts; <c>*</c> (any time) is ordered with nothing.
 /// </summary>
@@ -13,6 +13,8 @@ public sealed class PeriodSpans(string timeUnit)
     {
         "week" => [("w52:", 52), ("w4:", 4), ("w", 1)],
         "month" => [("m", 1), ("q", 3), ("y", 12)],
+        "semester" => [("y2:", 4), ("s", 1), ("y", 2)],
+        "year" => [("y4:", 4), ("y2:", 2), ("y", 1)],
         _ => [("q", 1), ("s", 2), ("y", 4)],
     };
 

@@ -48,6 +48,35 @@ public sealed class KmAnonymizerTests
     }
 
     [Fact]
+    public void Anonymize_LocalSuppression_KmAnonymousAndSuppressesNoMoreThanGlobal()
+    {
+        var lessOrEqual = 0;
+        for (var seed = 0; seed < 30; seed++)
+        {
+            var random = new Random(3000 + seed);
+            var hierarchy = RandomData.Hierarchy(random, random.Next(4, 30), "i");
+            var sets = RandomSets(random, hierarchy, random.Next(20, 150));
+            var k = random.Next(2, 6);
+            var m = random.Next(1, 4);
+            var cap = random.Next(0, hierarchy.MaxLevel);
+
+            var global = KmAnonymizer.Anonymize(sets, hierarchy, k, m, cap);
+            var local = KmAnonymizer.Anonymize(sets, hierarchy, k, m, cap, localSuppression: true);
+
+            Assert.Empty(KmAnonymityChecker.Check(local.Sets, k, m));
+            for (var s = 0; s < sets.Count; s++)
+            {
+                var allowed = sets[s].Select(i => local.Generalization[i]).OfType<string>().ToHashSet(StringComparer.Ordinal);
+                Assert.All(local.Sets[s], item => Assert.Contains(item, allowed));
+            }
+
+            lessOrEqual += local.SuppressedOccurrences <= global.SuppressedOccurrences ? 1 : 0;
+        }
+
+        Assert.True(lessOrEqual >= 27, $"{lessOrEqual} of 30");
+    }
+
+    [Fact]
     public void Anonymize_UnknownItem_IsRejectedNotThrown()
     {
         var hierarchy = RandomData.Hierarchy(new Random(1), 4, "i");

@@ -86,6 +86,78 @@ public sealed class EventReleaseCalibratorTests
     }
 
     [Fact]
+    public void Calibrate_BuiltCandidates_LossNotUnderTheirBoundAndSkippedOnesSaySo()
+    {
+        var persons = Persons(300, 6);
+        var target = new CalibrationTarget();
+        var lattice = EventReleaseCalibrator.Lattice(EventReleasePolicy.Default, target);
+
+        var result = EventReleaseCalibrator.Calibrate(persons, lattice, target, s_secret, 100, seed: 1);
+
+        var built = result.Candidates.Where(c => c.Risks.Length > 0).ToList();
+        Assert.NotEmpty(built);
+        Assert.All(built, c => Assert.True(c.Loss >= EventReleaseCalibrator.LossBound(c.Policy, c.Territory, 1) - 1e-9, c.Policy.Name));
+        Assert.Contains(result.Candidates, c => c.Verdict.StartsWith("not built: its territory falls back", StringComparison.Ordinal));
+        Assert.All(lattice, p => Assert.Equal("local", p.Recoding));
+        Assert.All(lattice, p => Assert.Equal(1, p.MaxSuppressedEvents));
+    }
+
+    [Fact]
+    public void Build_LocalRecoding_VerifiesAndCountsSuppressionPerSystem()
+    {
+        var policy = new EventReleasePolicy { K = 5, MaxSuppressedPersons = 0.5, MaxSuppressedEvents = 1, Territory = "national", AgeBandYears = 40, TimeUnit = "year", UnitsBefore = 1, UnitsAfter = 2, Recoding = "local" };
+        var global = EventReleaseBuilder.Build(Persons(300, 7), policy with { Recoding = "global" }, s_secret);
+
+        var release = EventReleaseBuilder.Build(Persons(300, 7), policy, s_secret);
+
+        Assert.Null(release.Refusal);
+        Assert.Equal(release.SuppressedEvents, release.Systems.Sum(s => s.Suppressed));
+        Assert.Equal(release.OriginalEvents, release.Systems.Sum(s => s.Items));
+        Assert.True(release.SuppressedEvents <= global.SuppressedEvents, $"{release.SuppressedEvents} > {global.SuppressedEvents}");
+        Assert.All(release.Events, e => Assert.Matches(@"^y(2:|4:)?-?\d+$", e.Period));
+        var rows = EventReleaseCalibrator.Rows(release);
+        var problems = new List<string>();
+        EventReleaseVerifier.Check(rows.Persons, rows.Events, policy, problems);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void Period_SemesterAndYearUnits_LabelsAndSpansAgree()
+    {
+        var semester = new EventReleasePolicy { TimeUnit = "semester" };
+        var year = new EventReleasePolicy { TimeUnit = "year" };
+
+        Assert.Equal(["s-1", "y-1", "y2:-1"], [EventCodes.Period(-1, 1, semester), EventCodes.Period(-1, 2, semester), EventCodes.Period(-1, 3, semester)]);
+        Assert.Equal(["y3", "y2:1", "y4:0"], [EventCodes.Period(3, 1, year), EventCodes.Period(3, 2, year), EventCodes.Period(3, 3, year)]);
+        Assert.Equal((2L, 4L), new PeriodSpans("year").Span("atc:A10B@y2:1"));
+        Assert.Equal((4L, 8L), new PeriodSpans("semester").Span("atc:A10B@y2:1"));
+        Assert.True(new PeriodSpans("year").Before("a@y0", "b@y2:1"));
+        Assert.True(EventLoss.PeriodPrecision("y0", "year") > EventLoss.PeriodPrecision("y2:0", "year"));
+        Assert.Equal(365, year.UnitDays);
+        Assert.Null(year.Validate());
+    }
+
+    [Fact]
+    public void CheckTables_PublishedCountUnderEleven_IsReported()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "oc-tables-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            File.WriteAllText(path, "territory,table,column,persons\n75,stay,yes,12\n92,stay,no,\n93,stay,yes,5\n");
+            var problems = new List<string>();
+
+            EventReleaseVerifier.CheckTables(path, problems);
+
+            var problem = Assert.Single(problems);
+            Assert.Contains("row 4", problem, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void Failure_SingledOutOrSmallClass_IsReported()
     {
         var target = new CalibrationTarget();
