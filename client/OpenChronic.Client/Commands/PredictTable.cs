@@ -15,7 +15,7 @@ internal static class PredictTable
         foreach (var m in reports)
         {
             table.AddRow(m.Name, Markup.Escape(Invariant($"{m.Test.Auroc.Auc:F3} [{m.Test.Auroc.Low:F3}, {m.Test.Auroc.High:F3}]")), trueAuc, Invariant($"{m.Test.Auprc:F3}"),
-                Invariant($"{m.Test.Brier.Brier:F4}"), Invariant($"{m.Test.Weak.Slope:F2}"), Invariant($"{m.TestRecalibrated.Weak.Slope:F2}"),
+                Invariant($"{m.Test.Brier.Brier:F4}"), Invariant($"{m.Test.Weak.Slope:F2}"), Markup.Escape(Invariant($"{m.TestRecalibrated.Weak.Slope:F2} [{m.TestRecalibrated.Weak.SlopeLow:F2}, {m.TestRecalibrated.Weak.SlopeHigh:F2}]")),
                 Invariant($"{m.TestRecalibrated.InTheLarge.Intercept:F2}"), Invariant($"{m.TestRecalibrated.Errors.EAverage:F4}"));
         }
 

@@ -36,6 +36,10 @@ public sealed class CalibrationTests
         var r = Calibration.Weak(p, y);
         Assert.Equal(1.0986123, r.Intercept, 1e-7);
         Assert.Equal(1.5849625, r.Slope, 1e-7);
+
+        // Two groups: Woolf's SE of the log odds ratio, √(1/1 + 1/3 + 1/3 + 1/1) = 1.6329932, over |logit 0.2 − 0| = ln 4 = 1.3862944 → 1.1779556.
+        Assert.Equal(1.1779556, r.SlopeStandardError, 1e-6);
+        Assert.Equal(1.5849625 - (1.96 * 1.1779556), r.SlopeLow, 1e-6);
     }
 
     [Fact]

@@ -30,13 +30,14 @@ public static class Calibration
         return new CalibrationInTheLarge(meanPredicted, rate, intercept);
     }
 
-    /// <summary>Intercept a and slope b of logit P(y) = a + b·logit p.</summary>
+    /// <summary>Intercept a and slope b of logit P(y) = a + b·logit p, with the slope's standard error (Fisher information).</summary>
     public static WeakCalibration Weak(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes)
     {
         Checked.Inputs(predictions, outcomes.Length);
         var (logits, _, _) = Logits(predictions, outcomes);
-        var (a, b) = LogisticFit.Fit(logits, new double[logits.Length], outcomes, fitSlope: true);
-        return new WeakCalibration(a, b);
+        var offset = new double[logits.Length];
+        var (a, b) = LogisticFit.Fit(logits, offset, outcomes, fitSlope: true);
+        return new WeakCalibration(a, b, LogisticFit.SlopeStandardError(logits, offset, a, b));
     }
 
     /// <summary>E-avg (= ICI), E90, E-max of |p − s(p)|, s = lowess of y on p (PLP uses iter = 0).</summary>

@@ -70,4 +70,29 @@ public static class LogisticFit
 
         throw new ArgumentException("Logistic fit did not converge (outcomes may be separated).");
     }
+
+    /// <summary>
+    /// Standard error of the slope b of a two-parameter fit (a, b) from the inverse Fisher information at the fit:
+    /// √(I₀₀ / (I₀₀·I₁₁ − I₀₁²)), I = Σ μ(1 − μ)·[1, x; x, x²]. For a binary x it is Woolf's √(Σ 1/nᵢⱼ) of the log odds ratio.
+    /// </summary>
+    public static double SlopeStandardError(ReadOnlySpan<double> x, ReadOnlySpan<double> offset, double intercept, double slope)
+    {
+        if (x.Length != offset.Length)
+        {
+            throw new ArgumentException("x and offset must have the same length.");
+        }
+
+        double h00 = 0, h01 = 0, h11 = 0;
+        for (var i = 0; i < x.Length; i++)
+        {
+            var mu = Expit(intercept + (slope * x[i]) + offset[i]);
+            var w = mu * (1 - mu);
+            h00 += w;
+            h01 += w * x[i];
+            h11 += w * x[i] * x[i];
+        }
+
+        var det = (h00 * h11) - (h01 * h01);
+        return det > 0 ? Math.Sqrt(h00 / det) : double.NaN;
+    }
 }
