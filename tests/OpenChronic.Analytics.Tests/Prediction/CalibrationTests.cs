@@ -43,6 +43,55 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public void Weak_ConstantPrediction_UndefinedNotAnError()
+    {
+        var p = Enumerable.Repeat(0.2, 10).ToArray();
+        bool[] y = [true, false, false, true, false, false, false, false, false, false];
+
+        var r = Calibration.Weak(p, y);
+
+        Assert.True(double.IsNaN(r.Slope) && double.IsNaN(r.Intercept) && double.IsNaN(r.SlopeStandardError));
+    }
+
+    [Fact]
+    public void Evaluate_ConstantPrediction_MetricsWithoutError()
+    {
+        var p = Enumerable.Repeat(0.2, 40).ToArray();
+        var y = Enumerable.Range(0, 40).Select(i => i % 5 == 0).ToArray();
+
+        var r = OpenChronic.Analytics.Prediction.Evaluation.Evaluator.Evaluate(p, y);
+
+        Assert.Equal(0.5, r.Auroc.Auc, 12);
+        Assert.True(double.IsNaN(r.Weak.Slope));
+        Assert.Equal(0, r.InTheLarge.Intercept, 1e-9);
+    }
+
+    [Fact]
+    public void InTheLarge_PredictionsAtTheClamp_ConvergesToTheObservedRate()
+    {
+        // A model predicting 1e-15 for everyone (clamped to 1e-12): CITL = logit(0.25) − logit(1e-12) = −1.0986123 + 27.6310211.
+        var p = Enumerable.Repeat(1e-15, 40).ToArray();
+        var y = Enumerable.Range(0, 40).Select(i => i % 4 == 0).ToArray();
+
+        var r = Calibration.InTheLarge(p, y);
+
+        Assert.Equal(26.5324088, r.Intercept, 1e-6);
+    }
+
+    [Fact]
+    public void FitRecalibration_ConstantPrediction_InterceptOnlyToTheObservedRate()
+    {
+        // logit 0.3 − logit 0.2 = ln(3/7 · 4) = 0.5389965 (the CITL of the test above), slope 1.
+        var p = Enumerable.Repeat(0.2, 10).ToArray();
+        bool[] y = [true, false, false, true, false, true, false, false, false, false];
+
+        var (a, b) = OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment.FitRecalibration(p, y);
+
+        Assert.Equal(0.5389965, a, 1e-7);
+        Assert.Equal(1, b);
+    }
+
+    [Fact]
     public void Errors_ConstantPrediction_SmoothIsObservedRate()
     {
         // All x equal → every weight is 1 → s(p) = ȳ = 0.5 → |0.2 − 0.5| = 0.3 for every row.

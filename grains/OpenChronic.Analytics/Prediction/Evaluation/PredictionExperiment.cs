@@ -57,13 +57,21 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
         return reports;
     }
 
-    /// <summary>Intercept and slope of glm(y ~ logit p) on predictions of rows the model did not see.</summary>
+    /// <summary>
+    /// Intercept and slope of glm(y ~ logit p) on predictions of rows the model did not see; when they are all the same
+    /// (a model that found no split or no signal, e.g. on a handful of events) only the intercept is fitted, slope 1.
+    /// </summary>
     public static (double Intercept, double Slope) FitRecalibration(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes)
     {
         var logits = new double[predictions.Length];
         for (var i = 0; i < logits.Length; i++)
         {
             logits[i] = LogisticFit.Logit(predictions[i]);
+        }
+
+        if (Calibration.IsConstant(logits))
+        {
+            return (LogisticFit.Fit(new double[logits.Length], logits, outcomes, fitSlope: false).Intercept, 1);
         }
 
         return LogisticFit.Fit(logits, new double[logits.Length], outcomes, fitSlope: true);
