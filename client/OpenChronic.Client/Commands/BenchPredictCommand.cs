@@ -20,21 +20,28 @@ internal static class BenchPredictCommand
         var truth = new Option<string?>("--truth") { Description = "The generator's truth folder (DIR/truth), to time its mapping and print the true-risk AUC." };
         var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
         var heldOut = PredictCommand.RecalibrationHoldOut();
+        var folds = PredictCommand.FoldCount();
         var region = new Option<bool>("--region-split") { Description = "Also run (and time) the split by region." };
-        var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output, truth, key, region, heldOut };
+        var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output, truth, key, region, heldOut, folds };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = PredictCommand.Parse(parse.GetValue(target)!, parse.GetValue(index)!, 365, 365, parse.GetValue(models)!, AnsiConsole.Console);
             var secret = parse.GetValue(key) ?? Environment.GetEnvironmentVariable(BuildCommand.KeyVariable);
             var truthDir = parse.GetValue(truth);
-            if (options is not { } o || (truthDir is not null && string.IsNullOrEmpty(secret)) || !PredictCommand.ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console))
+            var missingKey = truthDir is not null && string.IsNullOrEmpty(secret);
+            if (missingKey)
             {
-                AnsiConsole.MarkupLine(options is null ? "" : $"[red]--truth needs --key (or ${BuildCommand.KeyVariable}).[/]");
+                AnsiConsole.MarkupLine($"[red]--truth needs --key (or ${BuildCommand.KeyVariable}).[/]");
+            }
+
+            if (options is not { } o || missingKey || !PredictCommand.ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console)
+                || !PredictCommand.ValidFolds(parse.GetValue(folds), AnsiConsole.Console))
+            {
                 return Task.FromResult(2);
             }
 
             return new PredictRun(parse.GetValue(db)!, o.Task, o.Learners, parse.GetValue(output)!, truthDir, secret, 1, Bench: true,
-                SplitByRegion: parse.GetValue(region), HeldOutShare: parse.GetValue(heldOut)).ExecuteAsync(AnsiConsole.Console, cancellationToken);
+                SplitByRegion: parse.GetValue(region), HeldOutShare: parse.GetValue(heldOut), Folds: parse.GetValue(folds)).ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
     }

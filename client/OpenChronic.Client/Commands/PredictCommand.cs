@@ -26,16 +26,17 @@ internal static class PredictCommand
         var models = new Option<string>("--models") { Description = "Learners to run, comma-separated.", DefaultValueFactory = _ => "glm,rf,gbm,lightgbm,gru" };
         var seed = new Option<int>("--seed") { Description = "Seed of splits and learners.", DefaultValueFactory = _ => 1 };
         var heldOut = RecalibrationHoldOut();
+        var folds = FoldCount();
         var noRegion = new Option<bool>("--no-region-split") { Description = "Skip the split by region (train on some régions of the training year, test on the others)." };
         var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation and split by region).")
         {
-            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion, heldOut,
+            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion, heldOut, folds,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = Parse(parse.GetValue(target)!, parse.GetValue(index)!, parse.GetValue(horizon), parse.GetValue(lookback),
                 parse.GetValue(models)!, AnsiConsole.Console);
-            if (options is null || !ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console))
+            if (options is null || !ValidHoldOut(parse.GetValue(heldOut), AnsiConsole.Console) || !ValidFolds(parse.GetValue(folds), AnsiConsole.Console))
             {
                 return Task.FromResult(2);
             }
@@ -50,7 +51,8 @@ internal static class PredictCommand
 
             var (task, learners) = options.Value;
             var run = new PredictRun(parse.GetValue(db)!, task, learners, parse.GetValue(output) ?? $"predict-{task.Target.ToString().Replace(':', '-')}-{task.IndexYear}",
-                truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion), HeldOutShare: parse.GetValue(heldOut));
+                truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion), HeldOutShare: parse.GetValue(heldOut),
+                Folds: parse.GetValue(folds));
             return run.ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
@@ -61,6 +63,23 @@ internal static class PredictCommand
         Description = "0 (default): recalibrate on the out-of-fold predictions of the training set; a share in (0, 1): hold it out and recalibrate on it.",
         DefaultValueFactory = _ => 0,
     };
+
+    internal static Option<int> FoldCount() => new("--folds")
+    {
+        Description = "Cross-validation folds (2–20): the model delivered is the average of the chosen setting's fold models.",
+        DefaultValueFactory = _ => 3,
+    };
+
+    internal static bool ValidFolds(int folds, IAnsiConsole console)
+    {
+        if (folds is >= 2 and <= 20)
+        {
+            return true;
+        }
+
+        console.MarkupLine("[red]--folds must be in [2, 20].[/]");
+        return false;
+    }
 
     internal static bool ValidHoldOut(double share, IAnsiConsole console)
     {

@@ -15,7 +15,7 @@ internal static class PredictTable
         foreach (var m in reports)
         {
             table.AddRow(m.Name, Markup.Escape(Invariant($"{m.Test.Auroc.Auc:F3} [{m.Test.Auroc.Low:F3}, {m.Test.Auroc.High:F3}]")), trueAuc, Invariant($"{m.Test.Auprc:F3}"),
-                Invariant($"{m.Test.Brier.Brier:F4}"), Invariant($"{m.Test.Weak.Slope:F2}"), Invariant($"{m.TestRecalibrated.Weak.Slope:F2}"),
+                Invariant($"{m.Test.Brier.Brier:F4}"), Invariant($"{m.Test.Weak.Slope:F2}"), Markup.Escape(Invariant($"{m.TestRecalibrated.Weak.Slope:F2} [{m.TestRecalibrated.Weak.SlopeLow:F2}, {m.TestRecalibrated.Weak.SlopeHigh:F2}]")),
                 Invariant($"{m.TestRecalibrated.InTheLarge.Intercept:F2}"), Invariant($"{m.TestRecalibrated.Errors.EAverage:F4}"));
         }
 
@@ -31,13 +31,13 @@ internal static class PredictTable
         table.AddRow("feature extraction (2 years)", Invariant($"{features.TotalSeconds:F1}"), Invariant($"{2 * persons / Math.Max(features.TotalSeconds, 1e-9):N0} person-years/s, {rows:N0} rows"));
         foreach (var m in reports)
         {
-            table.AddRow(Invariant($"{m.Name}: cross-validation ({m.Selection.Candidates.Count} × 3 folds)"), Invariant($"{m.SelectionTime.TotalSeconds:F1}"), "");
-            table.AddRow(Invariant($"{m.Name}: final training"), Invariant($"{m.TrainingTime.TotalSeconds:F1}"), "");
+            table.AddRow(Invariant($"{m.Name}: cross-validation = training ({m.Selection.Candidates.Count} × {m.Selection.FoldModels.Count} folds; the model averages the fold models)"),
+                Invariant($"{(m.SelectionTime + m.TrainingTime).TotalSeconds:F1}"), "");
         }
 
         foreach (var m in regional ?? [])
         {
-            table.AddRow(Invariant($"{m.Name}, split by region: cross-validation + final training"), Invariant($"{(m.SelectionTime + m.TrainingTime).TotalSeconds:F1}"), "");
+            table.AddRow(Invariant($"{m.Name}, split by region: cross-validation = training"), Invariant($"{(m.SelectionTime + m.TrainingTime).TotalSeconds:F1}"), "");
         }
 
         table.AddRow("peak resident memory (VmHWM)", Invariant($"{peakBytes / (1024.0 * 1024):N0} MiB"), "");

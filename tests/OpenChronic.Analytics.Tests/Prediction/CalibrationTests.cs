@@ -36,6 +36,59 @@ public sealed class CalibrationTests
         var r = Calibration.Weak(p, y);
         Assert.Equal(1.0986123, r.Intercept, 1e-7);
         Assert.Equal(1.5849625, r.Slope, 1e-7);
+
+        // Two groups: Woolf's SE of the log odds ratio, √(1/1 + 1/3 + 1/3 + 1/1) = 1.6329932, over |logit 0.2 − 0| = ln 4 = 1.3862944 → 1.1779556.
+        Assert.Equal(1.1779556, r.SlopeStandardError, 1e-6);
+        Assert.Equal(1.5849625 - (1.96 * 1.1779556), r.SlopeLow, 1e-6);
+    }
+
+    [Fact]
+    public void Weak_ConstantPrediction_UndefinedNotAnError()
+    {
+        var p = Enumerable.Repeat(0.2, 10).ToArray();
+        bool[] y = [true, false, false, true, false, false, false, false, false, false];
+
+        var r = Calibration.Weak(p, y);
+
+        Assert.True(double.IsNaN(r.Slope) && double.IsNaN(r.Intercept) && double.IsNaN(r.SlopeStandardError));
+    }
+
+    [Fact]
+    public void Evaluate_ConstantPrediction_MetricsWithoutError()
+    {
+        var p = Enumerable.Repeat(0.2, 40).ToArray();
+        var y = Enumerable.Range(0, 40).Select(i => i % 5 == 0).ToArray();
+
+        var r = OpenChronic.Analytics.Prediction.Evaluation.Evaluator.Evaluate(p, y);
+
+        Assert.Equal(0.5, r.Auroc.Auc, 12);
+        Assert.True(double.IsNaN(r.Weak.Slope));
+        Assert.Equal(0, r.InTheLarge.Intercept, 1e-9);
+    }
+
+    [Fact]
+    public void InTheLarge_PredictionsAtTheClamp_ConvergesToTheObservedRate()
+    {
+        // A model predicting 1e-15 for everyone (clamped to 1e-12): CITL = logit(0.25) − logit(1e-12) = −1.0986123 + 27.6310211.
+        var p = Enumerable.Repeat(1e-15, 40).ToArray();
+        var y = Enumerable.Range(0, 40).Select(i => i % 4 == 0).ToArray();
+
+        var r = Calibration.InTheLarge(p, y);
+
+        Assert.Equal(26.5324088, r.Intercept, 1e-6);
+    }
+
+    [Fact]
+    public void FitRecalibration_ConstantPrediction_InterceptOnlyToTheObservedRate()
+    {
+        // logit 0.3 − logit 0.2 = ln(3/7 · 4) = 0.5389965 (the CITL of the test above), slope 1.
+        var p = Enumerable.Repeat(0.2, 10).ToArray();
+        bool[] y = [true, false, false, true, false, true, false, false, false, false];
+
+        var (a, b) = OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment.FitRecalibration(p, y);
+
+        Assert.Equal(0.5389965, a, 1e-7);
+        Assert.Equal(1, b);
     }
 
     [Fact]

@@ -7,12 +7,13 @@ namespace OpenChronic.Analytics.Prediction.Evaluation;
 
 /// <summary>
 /// Validation of several learners on a (training, test) pair — the next year (temporal) or other regions: the
-/// hyper-parameters are chosen by stratified k-fold cross-validation on the whole training set, the chosen setting is
-/// trained on all of it, a weak (intercept and slope) logistic recalibration is fitted on the chosen setting's
-/// out-of-fold predictions (every training row, each predicted by a fold model that did not see it: many more events
-/// than a hold-out), and the model is evaluated on the test set before and after recalibration. With
-/// <paramref name="heldOutShare"/> &gt; 0 the former scheme runs instead: that stratified share of the training set is
-/// held out, CV and the final fit use the rest, and the recalibration is fitted on the final model's hold-out predictions.
+/// hyper-parameters are chosen by stratified k-fold cross-validation on the whole training set; the delivered model is
+/// the chosen setting's K fold models averaged on the logit scale (<see cref="CrossFittedModel"/>, no refit on all
+/// rows); a weak (intercept and slope) logistic recalibration is fitted on the chosen setting's out-of-fold predictions
+/// (every training row, each predicted by a fold model of the delivered one that did not see it), and the model is
+/// evaluated on the test set before and after recalibration. With <paramref name="heldOutShare"/> &gt; 0 that
+/// stratified share of the training set is held out instead, CV uses the rest, and the recalibration is fitted on the
+/// delivered model's hold-out predictions.
 /// </summary>
 public sealed class PredictionExperiment(int seed, int folds = 3, double heldOutShare = 0)
 {
@@ -42,29 +43,35 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
             var selection = ModelSelection.CrossValidate(learner, train, folds, seed);
             var selectionTime = clock.Elapsed;
             progress?.Invoke($"{learner.Name}: cross-validated AUC {string.Join(", ", selection.MeanAuc.Select(a => a.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))}; chosen {selection.Candidates[selection.Best]}");
-            clock.Restart();
-            var model = learner.Train(train, selection.Best, seed);
-            var trainingTime = clock.Elapsed;
+            var model = new CrossFittedModel(selection.FoldModels);
             var recalibration = heldOut is null
                 ? FitRecalibration(selection.OutOfFold, train.Labels)
                 : FitRecalibration(model.Predict(heldOut), heldOut.Labels);
             var raw = model.Predict(test);
             var recalibrated = Apply(raw, recalibration);
             reports.Add(new ModelReport(learner.Name, learner.Description, selection, model, recalibration,
-                Evaluator.Evaluate(raw, test.Labels), Evaluator.Evaluate(recalibrated, test.Labels), selectionTime, trainingTime));
-            progress?.Invoke($"{learner.Name}: trained in {trainingTime.TotalSeconds:F1} s, test AUC {reports[^1].Test.Auroc.Auc:F3}");
+                Evaluator.Evaluate(raw, test.Labels), Evaluator.Evaluate(recalibrated, test.Labels), selectionTime, TimeSpan.Zero));
+            progress?.Invoke($"{learner.Name}: {folds} fold models averaged, test AUC {reports[^1].Test.Auroc.Auc:F3}");
         }
 
         return reports;
     }
 
-    /// <summary>Intercept and slope of glm(y ~ logit p) on predictions of rows the model did not see.</summary>
+    /// <summary>
+    /// Intercept and slope of glm(y ~ logit p) on predictions of rows the model did not see; when they are all the same
+    /// (a model that found no split or no signal, e.g. on a handful of events) only the intercept is fitted, slope 1.
+    /// </summary>
     public static (double Intercept, double Slope) FitRecalibration(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes)
     {
         var logits = new double[predictions.Length];
         for (var i = 0; i < logits.Length; i++)
         {
             logits[i] = LogisticFit.Logit(predictions[i]);
+        }
+
+        if (Calibration.IsConstant(logits))
+        {
+            return (LogisticFit.Fit(new double[logits.Length], logits, outcomes, fitSlope: false).Intercept, 1);
         }
 
         return LogisticFit.Fit(logits, new double[logits.Length], outcomes, fitSlope: true);

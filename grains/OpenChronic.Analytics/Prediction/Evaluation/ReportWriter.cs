@@ -88,7 +88,8 @@ public static class ReportWriter
         b.AppendLine();
         MetricsTable(b, reports, s.Reference);
         b.AppendLine();
-        b.AppendLine("Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the out-of-fold predictions (3-fold cross-validation) of the training year. Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
+        var folds = reports.Count > 0 ? reports[0].Selection.FoldModels.Count : 0;
+        b.AppendLine(Invariant($"Each model is the average (logit scale) of its {folds} cross-validation fold models. Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the out-of-fold predictions ({folds}-fold cross-validation) of the training year.") + " Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
         b.AppendLine();
         if (regional is not null)
         {
@@ -122,14 +123,14 @@ public static class ReportWriter
 
     private static void MetricsTable(StringBuilder b, IReadOnlyList<ModelReport> reports, EvaluationResult? reference)
     {
-        b.AppendLine("| model | AUC [95 % CI DeLong] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV + train s |");
+        b.AppendLine("| model | AUC [95 % CI DeLong] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) [95 % CI] | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV s |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var trueAuc = reference is { } rf ? Invariant($"{rf.Auroc.Auc:F3}") : "—";
         foreach (var r in reports)
         {
             var m = r.Test;
             var c = r.TestRecalibrated;
-            b.AppendLine(Invariant($"| {r.Name} | {m.Auroc.Auc:F3} [{m.AurocDeLong.Low:F3}, {m.AurocDeLong.High:F3}] | {trueAuc} | {m.Auprc:F3} | {m.Brier.Brier:F4} | {m.Brier.Scaled:F3} | {m.InTheLarge.Intercept:F2} | {m.Weak.Slope:F2} | {c.Weak.Slope:F2} | {c.InTheLarge.Intercept:F2} | {c.Errors.EAverage:F4} / {c.Errors.E90:F4} / {c.Errors.EMax:F4} | {c.HosmerLemeshow.ChiSquare:F1} ({c.HosmerLemeshow.PValue:F3}) | {(r.SelectionTime + r.TrainingTime).TotalSeconds:F1} |"));
+            b.AppendLine(Invariant($"| {r.Name} | {m.Auroc.Auc:F3} [{m.AurocDeLong.Low:F3}, {m.AurocDeLong.High:F3}] | {trueAuc} | {m.Auprc:F3} | {m.Brier.Brier:F4} | {m.Brier.Scaled:F3} | {m.InTheLarge.Intercept:F2} | {m.Weak.Slope:F2} | {c.Weak.Slope:F2} [{c.Weak.SlopeLow:F2}, {c.Weak.SlopeHigh:F2}] | {c.InTheLarge.Intercept:F2} | {c.Errors.EAverage:F4} / {c.Errors.E90:F4} / {c.Errors.EMax:F4} | {c.HosmerLemeshow.ChiSquare:F1} ({c.HosmerLemeshow.PValue:F3}) | {(r.SelectionTime + r.TrainingTime).TotalSeconds:F1} |"));
         }
 
         if (reference is { } e)

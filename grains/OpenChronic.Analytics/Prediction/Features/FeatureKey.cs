@@ -59,6 +59,18 @@ public enum FeatureFamily : byte
 
     /// <summary>Days since the last event of a kind / lookback (1 when none).</summary>
     Recency,
+
+    /// <summary>Biology tests by NABM code that were the person's only test on their day (a targeted test, not a panel).</summary>
+    NabmAlone,
+
+    /// <summary>Days since the first test of a NABM code in the lookback / lookback (absent when none).</summary>
+    NabmFirst,
+
+    /// <summary>Days since the first isolated test (<see cref="NabmAlone"/>) of a NABM code in the lookback / lookback.</summary>
+    NabmAloneFirst,
+
+    /// <summary>Days since the first dispensation of an ATC level 4 class in the lookback / lookback.</summary>
+    Atc4First,
 }
 
 /// <summary>One feature: family, code (packed or a number), window (days before index, 0 for static features).</summary>
@@ -101,6 +113,10 @@ public readonly record struct FeatureKey(FeatureFamily Family, ulong Code, short
         FeatureFamily.Icd3 => "icd3",
         FeatureFamily.Nabm => "nabm",
         FeatureFamily.NabmFamily => "nabmfamily",
+        FeatureFamily.NabmAlone => "nabmalone",
+        FeatureFamily.NabmFirst => "firstnabm",
+        FeatureFamily.NabmAloneFirst => "firstnabmalone",
+        FeatureFamily.Atc4First => "firstatc4",
         FeatureFamily.Ccam4 => "ccam4",
         FeatureFamily.Stays => "stays",
         FeatureFamily.Events => "events",

@@ -7,7 +7,9 @@ namespace OpenChronic.Analytics.Prediction.Features;
 /// demographics and the conditions found in the year before index: age, age band, sex, département, ALDs active at
 /// index, conditions, and per lookback window (365, 180, 30 days) dispensations by ATC level 3 and 4, consultations by
 /// specialty, stays by ICD-10 chapter of the principal diagnosis, diagnoses by ICD-10 category, biology by NABM code
-/// and family, CCAM acts, stays and all events (log(1 + count)), recency of care, and monthly sequences.
+/// and family (and the tests that were the person's only test on their day), CCAM acts, stays and all events
+/// (log(1 + count)), recency of care, the first test of each NABM code and first dispensation of each ATC level 4
+/// class in the lookback (days before index / lookback), and monthly sequences.
 /// Reuses its buffers: one instance per thread.
 /// </summary>
 public sealed class PatientFeatureExtractor
@@ -68,8 +70,9 @@ public sealed class PatientFeatureExtractor
         var lookback = task.LookbackDays;
         var windows = PredictionTask.Windows;
         int lastAny = int.MinValue, lastGp = int.MinValue, lastStay = int.MinValue;
-        foreach (ref readonly var e in events)
+        for (var i = 0; i < events.Length; i++)
         {
+            ref readonly var e = ref events[i];
             if (e.Day >= index)
             {
                 break;
@@ -95,11 +98,17 @@ public sealed class PatientFeatureExtractor
             lastGp = e.Kind == CareEventKind.Consultation && SequenceChannels.IsGp(e.Specialty) ? Math.Max(lastGp, e.Day) : lastGp;
             lastStay = e.Kind == CareEventKind.HospitalStay ? Math.Max(lastStay, e.Day) : lastStay;
             AddToSequence(e, ago, lookback);
+            var alone = e.Kind == CareEventKind.Biology && AloneOfItsKindThatDay(events, i);
+            AddFirstSeen(e, alone, ago / (float)lookback);
             foreach (var window in windows)
             {
                 if (ago <= window && window <= lookback)
                 {
                     Count(e, (short)window);
+                    if (alone)
+                    {
+                        Increment(new FeatureKey(FeatureFamily.NabmAlone, e.Code, (short)window));
+                    }
                 }
             }
         }
@@ -118,6 +127,52 @@ public sealed class PatientFeatureExtractor
         for (var i = 0; i < _sequence.Length; i++)
         {
             _sequence[i] = MathF.Log(1 + _sequence[i]);
+        }
+    }
+
+    // True when no other event of the same kind falls on the same day (events are sorted by day).
+    private static bool AloneOfItsKindThatDay(ReadOnlySpan<CareEvent> events, int at)
+    {
+        var day = events[at].Day;
+        var kind = events[at].Kind;
+        for (var j = at - 1; j >= 0 && events[j].Day == day; j--)
+        {
+            if (events[j].Kind == kind)
+            {
+                return false;
+            }
+        }
+
+        for (var j = at + 1; j < events.Length && events[j].Day == day; j++)
+        {
+            if (events[j].Kind == kind)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // The first occurrence in the lookback, as days before index / lookback; events come in day order, so the first
+    // value stored for a key is the earliest.
+    private void AddFirstSeen(in CareEvent e, bool alone, float ago)
+    {
+        switch (e.Kind)
+        {
+            case CareEventKind.Biology:
+                _features.TryAdd(new FeatureKey(FeatureFamily.NabmFirst, e.Code, 0), ago);
+                if (alone)
+                {
+                    _features.TryAdd(new FeatureKey(FeatureFamily.NabmAloneFirst, e.Code, 0), ago);
+                }
+
+                break;
+            case CareEventKind.Dispensation:
+                _features.TryAdd(new FeatureKey(FeatureFamily.Atc4First, Prefix(e.Code, 5), 0), ago);
+                break;
+            default:
+                break;
         }
     }
 

@@ -30,13 +30,22 @@ public static class Calibration
         return new CalibrationInTheLarge(meanPredicted, rate, intercept);
     }
 
-    /// <summary>Intercept a and slope b of logit P(y) = a + b·logit p.</summary>
+    /// <summary>
+    /// Intercept a and slope b of logit P(y) = a + b·logit p, with the slope's standard error (Fisher information);
+    /// all NaN when every prediction is the same (a constant model: a and b are not identifiable).
+    /// </summary>
     public static WeakCalibration Weak(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes)
     {
         Checked.Inputs(predictions, outcomes.Length);
         var (logits, _, _) = Logits(predictions, outcomes);
-        var (a, b) = LogisticFit.Fit(logits, new double[logits.Length], outcomes, fitSlope: true);
-        return new WeakCalibration(a, b);
+        if (IsConstant(logits))
+        {
+            return new WeakCalibration(double.NaN, double.NaN, double.NaN);
+        }
+
+        var offset = new double[logits.Length];
+        var (a, b) = LogisticFit.Fit(logits, offset, outcomes, fitSlope: true);
+        return new WeakCalibration(a, b, LogisticFit.SlopeStandardError(logits, offset, a, b));
     }
 
     /// <summary>E-avg (= ICI), E90, E-max of |p − s(p)|, s = lowess of y on p (PLP uses iter = 0).</summary>
@@ -116,6 +125,24 @@ public static class Calibration
         var lo = (int)Math.Floor(h);
         var hi = Math.Min(lo + 1, sorted.Length - 1);
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    /// <summary>True when all values are equal (to 1e-12): a fit with a slope on them is singular.</summary>
+    public static bool IsConstant(ReadOnlySpan<double> values)
+    {
+        if (values.IsEmpty)
+        {
+            return true;
+        }
+
+        double min = values[0], max = values[0];
+        foreach (var v in values)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return max - min <= 1e-12 * Math.Max(1, Math.Abs(max));
     }
 
     private static (double[] Logits, double MeanPredicted, double Rate) Logits(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes)

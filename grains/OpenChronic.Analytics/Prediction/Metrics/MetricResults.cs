@@ -16,7 +16,14 @@ public readonly record struct HosmerLemeshowResult(double ChiSquare, int Degrees
 public readonly record struct CalibrationInTheLarge(double MeanPredicted, double ObservedRate, double Intercept);
 
 /// <summary>Weak calibration: intercept and slope of glm(y ~ logit p).</summary>
-public readonly record struct WeakCalibration(double Intercept, double Slope);
+public readonly record struct WeakCalibration(double Intercept, double Slope, double SlopeStandardError = double.NaN)
+{
+    /// <summary>Lower end of the slope's Wald 95 % interval (b − 1.96·SE).</summary>
+    public double SlopeLow => Slope - (1.96 * SlopeStandardError);
+
+    /// <summary>Upper end of the slope's Wald 95 % interval (b + 1.96·SE).</summary>
+    public double SlopeHigh => Slope + (1.96 * SlopeStandardError);
+}
 
 /// <summary>Absolute calibration errors |p − s(p)| from a lowess smooth s: mean (E-avg = ICI), 90th percentile and max.</summary>
 public readonly record struct CalibrationErrors(double EAverage, double E90, double EMax);

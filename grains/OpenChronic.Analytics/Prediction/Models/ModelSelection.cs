@@ -4,15 +4,20 @@ using OpenChronic.Analytics.Prediction.Metrics;
 namespace OpenChronic.Analytics.Prediction.Models;
 
 /// <summary>
-/// The cross-validated AUC of each candidate, the one chosen, and the chosen candidate's out-of-fold predictions
-/// (each row predicted by the fold model that did not see it), which the recalibration is fitted on.
+/// The cross-validated AUC of each candidate, the one chosen, the chosen candidate's out-of-fold predictions (each row
+/// predicted by the fold model that did not see it), which the recalibration is fitted on, and its fold models, whose
+/// average is the delivered model (<see cref="CrossFittedModel"/>).
 /// </summary>
-public sealed record SelectionResult(IReadOnlyList<string> Candidates, IReadOnlyList<double> MeanAuc, int Best, double[] OutOfFold);
+public sealed record SelectionResult(IReadOnlyList<string> Candidates, IReadOnlyList<double> MeanAuc, int Best, double[] OutOfFold,
+    IReadOnlyList<IRiskModel> FoldModels);
 
 /// <summary>Stratified k-fold cross-validation over a learner's candidates, and seeded stratified splits.</summary>
 public static class ModelSelection
 {
-    /// <summary>Mean held-out AUC of every candidate over <paramref name="folds"/> stratified folds; the best is the highest.</summary>
+    /// <summary>
+    /// Mean held-out AUC of every candidate over <paramref name="folds"/> stratified folds; the best is the highest
+    /// (the first on ties). Only the best candidate so far keeps its fold models.
+    /// </summary>
     public static SelectionResult CrossValidate(IRiskLearner learner, FeatureBlock data, int folds, int seed)
     {
         ArgumentNullException.ThrowIfNull(learner);
@@ -24,6 +29,8 @@ public static class ModelSelection
         var outOfFold = new double[candidates.Count][];
         var trainRows = new int[folds][];
         var testRows = new int[folds][];
+        IRiskModel[] bestModels = [];
+        var best = 0;
         for (var k = 0; k < folds; k++)
         {
             var held = k;
@@ -35,11 +42,12 @@ public static class ModelSelection
         {
             double sum = 0;
             outOfFold[c] = new double[data.Rows];
+            var models = new IRiskModel[folds];
             for (var k = 0; k < folds; k++)
             {
                 var test = data.Subset(testRows[k]);
-                var model = learner.Train(data.Subset(trainRows[k]), c, seed + k);
-                var predicted = model.Predict(test);
+                models[k] = learner.Train(data.Subset(trainRows[k]), c, seed + k);
+                var predicted = models[k].Predict(test);
                 sum += Discrimination.Auroc(predicted, test.Labels).Auc;
                 for (var i = 0; i < predicted.Length; i++)
                 {
@@ -48,15 +56,14 @@ public static class ModelSelection
             }
 
             means[c] = sum / folds;
+            if (c == 0 || means[c] > means[best])
+            {
+                best = c;
+                bestModels = models;
+            }
         }
 
-        var best = 0;
-        for (var c = 1; c < means.Length; c++)
-        {
-            best = means[c] > means[best] ? c : best;
-        }
-
-        return new SelectionResult(candidates, means, best, outOfFold[best]);
+        return new SelectionResult(candidates, means, best, outOfFold[best], bestModels);
     }
 
     /// <summary>Fold number (0..folds−1) of each row: positives and negatives each shuffled (seeded) and dealt in turn.</summary>

@@ -76,6 +76,32 @@ public sealed class PatientFeatureExtractorTests
     }
 
     [Fact]
+    public void TryAdd_IsolatedTestsAndFirstSeen_CountedApartFromPanels()
+    {
+        var (_, f, _) = Extract(
+        [
+            Event(300, CareEventKind.Biology, "552"),
+            Event(300, CareEventKind.Consultation, "1110", specialty: 1),
+            Event(120, CareEventKind.Biology, "552"),
+            Event(120, CareEventKind.Biology, "1104"),
+            Event(20, CareEventKind.Biology, "552"),
+            Event(200, CareEventKind.Dispensation, "A10BA02"),
+            Event(50, CareEventKind.Dispensation, "A10BA02"),
+        ]);
+
+        Assert.Equal(MathF.Log(4), f["nabm:552@365"], 5);
+        Assert.Equal(MathF.Log(3), f["nabmalone:552@365"], 5);
+        Assert.Equal(MathF.Log(2), f["nabmalone:552@30"], 5);
+        Assert.Equal(MathF.Log(2), f["nabmalone:552@180"], 5);
+        Assert.False(f.ContainsKey("nabmalone:1104@365"));
+        Assert.Equal(300f / 365, f["firstnabm:552"], 5);
+        Assert.Equal(300f / 365, f["firstnabmalone:552"], 5);
+        Assert.Equal(120f / 365, f["firstnabm:1104"], 5);
+        Assert.False(f.ContainsKey("firstnabmalone:1104"));
+        Assert.Equal(200f / 365, f["firstatc4:A10BA"], 5);
+    }
+
+    [Fact]
     public void TryAdd_HandMadeTimeline_FillsMonthlySequence()
     {
         var (_, _, block) = Extract([Event(10, CareEventKind.Dispensation, "A10BA02"), Event(360, CareEventKind.Consultation, "1110", specialty: 1)]);

@@ -57,6 +57,76 @@ public sealed class LearnerTests
     }
 
     [Fact]
+    public void CrossValidate_FoldModels_ReproduceTheOutOfFoldPredictions()
+    {
+        var data = PlantedSignal.Make(900, 4);
+        var folds = ModelSelection.StratifiedFolds(data.Labels, 3, 5);
+
+        var result = ModelSelection.CrossValidate(Learners.LogisticRegression(), data, 3, 5);
+
+        Assert.Equal(3, result.FoldModels.Count);
+        for (var k = 0; k < 3; k++)
+        {
+            var rows = Enumerable.Range(0, data.Rows).Where(r => folds[r] == k).ToArray();
+            var predicted = result.FoldModels[k].Predict(data.Subset(rows));
+            Assert.Equal(rows.Select(r => result.OutOfFold[r]), predicted, (a, b) => Math.Abs(a - b) < 1e-9);
+        }
+    }
+
+    [Fact]
+    public void CrossFittedModel_Predict_IsExpitOfTheMeanFoldLogit()
+    {
+        var data = PlantedSignal.Make(600, 8);
+        var test = PlantedSignal.Make(50, 9);
+        var folds = new[] { Learners.LogisticRegression().Train(data, 0, 1), Learners.LightGbm().Train(data, 0, 2) };
+
+        var p = new CrossFittedModel(folds).Predict(test);
+
+        var p0 = folds[0].Predict(test);
+        var p1 = folds[1].Predict(test);
+        for (var i = 0; i < test.Rows; i++)
+        {
+            var expected = LogisticFit.Expit((LogisticFit.Logit(p0[i]) + LogisticFit.Logit(p1[i])) / 2);
+            Assert.Equal(expected, p[i], 12);
+            Assert.InRange(p[i], Math.Min(p0[i], p1[i]), Math.Max(p0[i], p1[i]));
+        }
+    }
+
+    [Fact]
+    public void CrossFittedModel_Save_OneEntryPerFoldModel()
+    {
+        var data = PlantedSignal.Make(300, 8);
+        var model = new CrossFittedModel([Learners.LogisticRegression().Train(data, 0, 1), new GruLearner().Train(data, 0, 2)]);
+        var path = Path.Combine(Path.GetTempPath(), $"oc-crossfit-{Environment.ProcessId}.zip");
+        try
+        {
+            model.Save(path);
+
+            using var archive = System.IO.Compression.ZipFile.OpenRead(path);
+            Assert.Equal(["fold-1.zip", "fold-2.txt"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
+            Assert.False(Directory.Exists(path + ".folds"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Run_DeliveredModel_IsTheAverageOfTheChosenFoldModels()
+    {
+        var train = PlantedSignal.Make(1500, 11);
+        var test = PlantedSignal.Make(500, 12);
+
+        var report = new OpenChronic.Analytics.Prediction.Evaluation.PredictionExperiment(3, folds: 4).Run(train, test, [Learners.LogisticRegression()]).Single();
+
+        var model = Assert.IsType<CrossFittedModel>(report.Model);
+        Assert.Equal(4, model.Folds.Count);
+        Assert.Equal(report.Selection.FoldModels, model.Folds);
+        Assert.Equal(report.Test.Auroc.Auc, Discrimination.Auroc(model.Predict(test), test.Labels).Auc, 12);
+    }
+
+    [Fact]
     public void Run_RecalibratedOnOutOfFold_TestSlopeNearOne()
     {
         var train = PlantedSignal.Make(3000, 11);
