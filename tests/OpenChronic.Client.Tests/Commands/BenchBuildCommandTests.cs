@@ -11,12 +11,7 @@ public sealed class BenchBuildCommandTests : IDisposable
     private readonly IAnsiConsole _console;
 
     public BenchBuildCommandTests() =>
-        _console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(_output),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
+        _console = TestConsoles.Capture(_output);
 
     public void Dispose()
     {

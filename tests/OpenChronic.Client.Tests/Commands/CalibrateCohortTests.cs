@@ -19,7 +19,7 @@ public sealed class CalibrateCohortTests : IDisposable
     {
         _built = built;
         Directory.CreateDirectory(_root);
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+        _console = TestConsoles.Capture(_output);
         _console.Profile.Width = 1000;
     }
 

@@ -15,7 +15,7 @@ public sealed class CalibrateCommandTests : IDisposable
     public CalibrateCommandTests()
     {
         Directory.CreateDirectory(_root);
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+        _console = TestConsoles.Capture(_output);
         _console.Profile.Width = 1000;
         // 6,000 generated persons: the first 3,000 are released, the others are the held-out control.
         BenchCalibrateCohort.Write(BenchCalibrateCohort.Generate(6_000, 5), Path.Combine(_root, "cohort.csv"));

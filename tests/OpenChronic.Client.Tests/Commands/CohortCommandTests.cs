@@ -13,12 +13,7 @@ public sealed class CohortCommandTests : IDisposable
     private readonly StringWriter _output = new();
     private readonly IAnsiConsole _console;
 
-    public CohortCommandTests() => _console = AnsiConsole.Create(new AnsiConsoleSettings
-    {
-        Out = new AnsiConsoleOutput(_output),
-        Ansi = AnsiSupport.No,
-        Interactive = InteractionSupport.No,
-    });
+    public CohortCommandTests() => _console = TestConsoles.Capture(_output);
 
     // A published release of 200 seeded members under the default policy, as the cohort grain would write it.
     private string Release()

@@ -1,5 +1,4 @@
 using OpenChronic.Client.Commands;
-using Spectre.Console;
 
 namespace OpenChronic.Client.Tests.Commands;
 
@@ -19,7 +18,7 @@ public sealed class DemoFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+        var console = TestConsoles.Capture(_output);
         console.Profile.Width = 200;
         ExitCode = await DemoCommand.RunAsync(Patients, Root, 3, console, CancellationToken.None);
     }

@@ -15,7 +15,7 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
     private readonly StringWriter _output = new();
     private readonly string _policy = Path.Combine(Path.GetTempPath(), "oc-releasedb-policy-" + Guid.NewGuid().ToString("N") + ".json");
 
-    private IAnsiConsole Console => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+    private IAnsiConsole Console => TestConsoles.Capture(_output);
 
     public void Dispose()
     {

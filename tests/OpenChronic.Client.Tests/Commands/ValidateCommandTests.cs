@@ -14,12 +14,7 @@ public sealed class ValidateCommandTests : IDisposable
     public ValidateCommandTests()
     {
         Directory.CreateDirectory(_root);
-        _console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(_output),
-            Ansi = AnsiSupport.No,
-            Interactive = InteractionSupport.No,
-        });
+        _console = TestConsoles.Capture(_output);
     }
 
     private string Extract => Path.Combine(_root, "extract");

@@ -1,7 +1,6 @@
 using OpenChronic.Client.Commands;
 using OpenChronic.Ingestion.Tables;
 using OpenChronic.Synthetic;
-using Spectre.Console;
 
 namespace OpenChronic.Client.Tests.Grid;
 
@@ -19,7 +18,7 @@ public sealed class BuiltDatabaseFixture : IAsyncLifetime
         Directory.CreateDirectory(Root);
         SyntheticGenerator.Generate(new SynthOptions(600, 2019, 2021, 11, SndsFileFormat.Parquet, Extract, 0.01));
         using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+        var console = TestConsoles.Capture(output);
         var exit = await BuildCommand.RunAsync(Extract, Database, "fixture-key", null, console, CancellationToken.None);
         if (exit != 0)
         {

@@ -16,7 +16,7 @@ public sealed class DatabaseSessionTests : IDisposable
     {
         _built = built;
         Directory.CreateDirectory(_root);
-        _console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+        _console = TestConsoles.Capture(_output);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using OpenChronic.Client.Commands;
 using OpenChronic.Client.Tests.Grid;
-using Spectre.Console;
 
 namespace OpenChronic.Client.Tests.Report;
 
@@ -17,7 +16,7 @@ public sealed class ReportRenderTests(BuiltDatabaseFixture built) : IDisposable
         Directory.CreateDirectory(_root);
         var html = Path.Combine(_root, "report.html");
         using var output = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, Interactive = InteractionSupport.No });
+        var console = TestConsoles.Capture(output);
 
         Assert.Equal(0, await ReportCommand.RunAsync(built.Database, html, 11, console, ct));
 
