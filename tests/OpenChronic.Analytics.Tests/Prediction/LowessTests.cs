@@ -44,4 +44,39 @@ public sealed class LowessTests
 
         Assert.True(Math.Abs(Lowess.Smooth(x, y, 1, 0)[5] - 13) > 1);
     }
+
+    [Fact]
+    public void Smooth_WithDelta_FitsEveryPointPastDeltaAndInterpolatesBetween()
+    {
+        // x = 0..9, delta = 2.5: fits at 0, then the last point within 2.5 of the previous fit (2, 4, 6, 8) and at the
+        // last point (9); 1, 3, 5, 7 are the midpoints of their neighbours' fits.
+        double[] x = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        double[] y = [0.1, 0.9, 0.3, 0.7, 0.2, 0.8, 0.6, 0.4, 1.0, 0.0];
+        var exact = Lowess.Smooth(x, y, 0.6, 0);
+
+        var fast = Lowess.Smooth(x, y, 0.6, 0, delta: 2.5);
+
+        foreach (var i in (int[])[0, 2, 4, 6, 8, 9])
+        {
+            Assert.Equal(exact[i], fast[i], 12);
+        }
+
+        foreach (var i in (int[])[1, 3, 5, 7])
+        {
+            Assert.Equal((exact[i - 1] + exact[i + 1]) / 2, fast[i], 12);
+            Assert.NotEqual(exact[i], fast[i], 6);
+        }
+    }
+
+    [Fact]
+    public void Smooth_WithDelta_TiedXShareTheFit()
+    {
+        double[] x = [1, 1, 1, 2, 3, 3, 4];
+        double[] y = [0, 1, 1, 0, 1, 0, 1];
+        var exact = Lowess.Smooth(x, y, 1, 0);
+
+        var fast = Lowess.Smooth(x, y, 1, 0, delta: 0.5);
+
+        Assert.Equal(exact, fast, (a, b) => Math.Abs(a - b) < 1e-12);
+    }
 }

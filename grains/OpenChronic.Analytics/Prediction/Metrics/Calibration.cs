@@ -48,17 +48,29 @@ public static class Calibration
         return new WeakCalibration(a, b, LogisticFit.SlopeStandardError(logits, offset, a, b));
     }
 
-    /// <summary>E-avg (= ICI), E90, E-max of |p − s(p)|, s = lowess of y on p (PLP uses iter = 0).</summary>
-    public static CalibrationErrors Errors(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes, double span = 2.0 / 3.0, int iterations = 0)
+    /// <summary>
+    /// E-avg (= ICI), E90, E-max of |p − s(p)|, s = lowess of y on p (PLP uses R's lowess with iter = 0, whose default
+    /// delta, 1 % of the range of p, is used here too unless <paramref name="delta"/> is given).
+    /// </summary>
+    public static CalibrationErrors Errors(ReadOnlySpan<double> predictions, ReadOnlySpan<bool> outcomes, double span = 2.0 / 3.0, int iterations = 0,
+        double? delta = null)
     {
         Checked.Inputs(predictions, outcomes.Length);
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        foreach (var p in predictions)
+        {
+            min = Math.Min(min, p);
+            max = Math.Max(max, p);
+        }
+
         var y = new double[outcomes.Length];
         for (var i = 0; i < y.Length; i++)
         {
             y[i] = outcomes[i] ? 1 : 0;
         }
 
-        var smooth = Lowess.Smooth(predictions, y, span, iterations);
+        var smooth = Lowess.Smooth(predictions, y, span, iterations, delta ?? (0.01 * (max - min)));
         var errors = new double[smooth.Length];
         for (var i = 0; i < errors.Length; i++)
         {
