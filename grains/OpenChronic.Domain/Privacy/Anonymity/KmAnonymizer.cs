@@ -91,19 +91,7 @@ public static class KmAnonymizer
         var picks = new HashSet<int>();
         foreach (var itemset in violating)
         {
-            var rarest = itemset.A;
-            for (var i = 1; i < itemset.Size; i++)
-            {
-                var item = itemset[i];
-                var support = singles[new Itemset(item, -1, -1, -1)];
-                var best = singles[new Itemset(rarest, -1, -1, -1)];
-                if (support < best || (support == best && item < rarest))
-                {
-                    rarest = item;
-                }
-            }
-
-            picks.Add(rarest);
+            picks.Add(Rarest(itemset, singles));
         }
 
         var progress = false;
@@ -138,5 +126,23 @@ public static class KmAnonymizer
         }
 
         return supports;
+    }
+
+    /// <summary>The item of a violating itemset with the smallest support on its own (ties: the smallest item), the one to suppress.</summary>
+    internal static int Rarest(Itemset itemset, IReadOnlyDictionary<Itemset, int> singles)
+    {
+        var rarest = itemset.A;
+        for (var i = 1; i < itemset.Size; i++)
+        {
+            var item = itemset[i];
+            var support = singles[new Itemset(item, -1, -1, -1)];
+            var best = singles[new Itemset(rarest, -1, -1, -1)];
+            if (support < best || (support == best && item < rarest))
+            {
+                rarest = item;
+            }
+        }
+
+        return rarest;
     }
 }

@@ -40,7 +40,7 @@ public static class LocalKmSuppression
                 }
 
                 // the rarest item (then the smallest id) of each violating combination, dropped from its holders only
-                var drop = violating.ToDictionary(v => v, v => Rarest(v, singles));
+                var drop = violating.ToDictionary(v => v, v => KmAnonymizer.Rarest(v, singles));
                 for (var s = 0; s < sets.Length; s++)
                 {
                     if (sets[s].Length < size)
@@ -68,22 +68,5 @@ public static class LocalKmSuppression
         while (changed);
 
         return removed;
-    }
-
-    private static int Rarest(Itemset itemset, Dictionary<Itemset, int> singles)
-    {
-        var rarest = itemset.A;
-        for (var i = 1; i < itemset.Size; i++)
-        {
-            var item = itemset[i];
-            var support = singles[new Itemset(item, -1, -1, -1)];
-            var best = singles[new Itemset(rarest, -1, -1, -1)];
-            if (support < best || (support == best && item < rarest))
-            {
-                rarest = item;
-            }
-        }
-
-        return rarest;
     }
 }
