@@ -20,18 +20,23 @@ internal static class BenchReferenceCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of the extract.", DefaultValueFactory = _ => 7UL };
         var extract = new Option<string?>("--extract") { Description = "Use this Parquet extract instead of generating one." };
         var dir = new Option<string?>("--dir") { Description = "Work folder (default: a new temporary folder, deleted at the end)." };
+        var noIncremental = new Option<bool>("--no-incremental") { Description = "Skip the incremental scenario (its DuckDB recompute is a second full build: the longest part at 1,000,000 persons)." };
+        var duckMemory = new Option<string?>("--duckdb-memory") { Description = "DuckDB memory limit, e.g. 6GB (it then spills to the work folder); at scale the grid stays resident while DuckDB runs." };
         var markdown = new Option<string?>("--markdown") { Description = "Write the results to this Markdown file (e.g. docs/benchmarks/reference.md)." };
         var command = new Command("reference", "Time the grid and the DuckDB reference on the same extract: full build, incremental month, sequence measures, cohort count.")
         {
-            patients, years, seed, extract, dir, markdown,
+            patients, years, seed, extract, dir, noIncremental, duckMemory, markdown,
         };
         command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(patients), parse.GetValue(years)!, parse.GetValue(seed),
-            parse.GetValue(extract), parse.GetValue(dir), parse.GetValue(markdown), AnsiConsole.Console, cancellationToken));
+            parse.GetValue(extract), parse.GetValue(dir), new ReferenceRunOptions(!parse.GetValue(noIncremental), parse.GetValue(duckMemory)),
+            parse.GetValue(markdown), AnsiConsole.Console, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(int patients, string years, ulong seed, string? extract, string? dir, string? markdown,
-        IAnsiConsole console, CancellationToken cancellationToken)
+    private sealed record ReferenceRunOptions(bool Incremental, string? DuckMemory);
+
+    private static async Task<int> RunAsync(int patients, string years, ulong seed, string? extract, string? dir, ReferenceRunOptions options,
+        string? markdown, IAnsiConsole console, CancellationToken cancellationToken)
     {
         if (!SynthCommand.TryParseYears(years, out var first, out var last) || last < first)
         {
@@ -54,15 +59,19 @@ internal static class BenchReferenceCommand
             }
 
             var yearList = Enumerable.Range(first, last - first + 1).ToArray();
-            var run = new BenchReferenceRun(work, yearList, "bench-reference", console);
+            var loadBefore = BenchBuildCommand.LoadAverage();
+            var started = DateTime.UtcNow;
+            var run = new BenchReferenceRun(work, yearList, "bench-reference", console, options.Incremental, options.DuckMemory);
             var scenarios = await run.RunAsync(Path.GetFullPath(extract), cancellationToken);
+            var machine = new RunConditions(started, DateTime.UtcNow, loadBefore, BenchBuildCommand.LoadAverage());
             Show(console, scenarios);
             if (markdown is not null)
             {
                 var (commandLine, data) = given is null
                     ? ($"openchronic bench reference --patients {patients} --years {years} --seed {seed}", $"{patients:N0} synthetic persons × {years}")
                     : ($"openchronic bench reference --extract {given} --years {years}", $"the extract {given}, years {years}");
-                File.WriteAllText(markdown, Markdown(scenarios, commandLine, data));
+                commandLine += (options.Incremental ? "" : " --no-incremental") + (options.DuckMemory is null ? "" : $" --duckdb-memory {options.DuckMemory}");
+                File.WriteAllText(markdown, Markdown(scenarios, commandLine, data, machine));
                 console.MarkupLineInterpolated($"Results written to [bold]{markdown}[/].");
             }
 
@@ -92,21 +101,25 @@ internal static class BenchReferenceCommand
         }
     }
 
-    private static string Markdown(IReadOnlyList<BenchScenario> scenarios, string commandLine, string data)
+    private sealed record RunConditions(DateTime Started, DateTime Ended, double LoadBefore, double LoadAfter);
+
+    private static string Markdown(IReadOnlyList<BenchScenario> scenarios, string commandLine, string data, RunConditions run)
     {
         var gc = GC.GetGCMemoryInfo();
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
         var text = new StringBuilder();
         text.AppendLine("# Open Chronic grid vs DuckDB reference").AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {data}, all scenarios in one run of")
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {run.Started:yyyy-MM-dd HH:mm}–{run.Ended:HH:mm} UTC on {data}, all scenarios in one run of")
             .AppendLine().AppendLine("```").AppendLine(commandLine).AppendLine("```").AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} logical cores, {gc.TotalAvailableMemoryBytes / (1L << 30)} GiB visible to .NET, " +
-                $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, DuckDB in process through DuckDB.NET.")
-            .AppendLine().AppendLine("Ratio = grid time / DuckDB time (lower is better for the grid).").AppendLine()
-            .AppendLine("| scenario | grid (s) | DuckDB (s) | grid / DuckDB | target | met |").AppendLine("|---|---:|---:|---:|---:|---|");
+                $"{RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, DuckDB in process through DuckDB.NET. " +
+                $"1-minute load average {F(run.LoadBefore, "F1")} at the start, {F(run.LoadAfter, "F1")} at the end; peak working set of the process {self.PeakWorkingSet64 / (1L << 20):N0} MiB.")
+            .AppendLine().AppendLine("Ratio = grid time / DuckDB time (lower is better for the grid); the target is on the elapsed ratio, CPU seconds (user + system, every thread) are given beside it.").AppendLine()
+            .AppendLine("| scenario | grid (s) | DuckDB (s) | grid / DuckDB | grid CPU s | DuckDB CPU s | CPU ratio | target | met |").AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var s in scenarios)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {F(s.GridSeconds, "F2")} | {F(s.DuckSeconds, "F2")} | {F(s.Ratio, "F2")} | ≤ {F(s.TargetRatio, "F1")} | {(s.Met ? "yes" : $"no ({F(s.Ratio / s.TargetRatio, "F1")}× over)")} |");
+                $"| {s.Name} | {F(s.GridSeconds, "F2")} | {F(s.DuckSeconds, "F2")} | {F(s.Ratio, "F2")} | {Cpu(s.GridCpuSeconds)} | {Cpu(s.DuckCpuSeconds)} | {(double.IsNaN(s.CpuRatio) ? "" : F(s.CpuRatio, "F2"))} | ≤ {F(s.TargetRatio, "F1")} | {(s.Met ? "yes" : $"no ({F(s.Ratio / s.TargetRatio, "F1")}× over)")} |");
         }
 
         text.AppendLine().AppendLine("What each figure covers:").AppendLine();
@@ -117,6 +130,8 @@ internal static class BenchReferenceCommand
 
         return text.ToString();
     }
+
+    private static string Cpu(double seconds) => seconds > 0 ? F(seconds, "F2") : "";
 
     private static string F(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -35,7 +35,7 @@ internal sealed record BenchScenario(string Name, double GridSeconds, double Duc
 /// (grid: derive every patient; DuckDB: netted dispensations, treatment lines and stays from the events table); a
 /// cohort count (grid: partition summaries; DuckDB: SQL over the Parquet database). 
 /// </summary>
-internal sealed class BenchReferenceRun(string work, int[] years, string key, IAnsiConsole console)
+internal sealed class BenchReferenceRun(string work, int[] years, string key, IAnsiConsole console, bool incremental = true, string? duckMemory = null)
 {
     private const int CohortRuns = 5;
     private readonly KeyedPseudonym _pseudonym = KeyedPseudonym.FromPassphrase(key);
@@ -61,28 +61,18 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         var gridFull = clock.Elapsed.TotalSeconds;
         var gridFullCpu = Cpu() - cpu;
         Say("full build: DuckDB…");
-        var (duckFull, duckFullCpu, stages) = Reference(baseExtract, Path.Combine(work, "duck-db"));
+        var (duckFull, duckFullCpu, stages) = Reference(baseExtract, Path.Combine(work, "duck-db"), keep: !incremental);
         scenarios.Add(new BenchScenario("full build (Parquet → database)", gridFull, duckFull, 1.0,
             $"grid: ingest {F(ingest)} s ({progress.SourceRows:N0} source rows, {progress.Events:N0} events), derive + export {F(gridFull - ingest)} s; " +
             $"DuckDB: {string.Join(", ", stages.Select(s => $"{s.Name} {F(s.Seconds)} s"))}", gridFullCpu, duckFullCpu));
 
-        // Incremental: one new flux month.
-        Say($"incremental {month}: grid…");
-        clock.Restart();
-        cpu = Cpu();
-        var unit = await grid.Grains.GetGrain<IIngestWorkerGrain>(0).ProcessUnitAsync(new IngestRequest(extract, Path.Combine(work, "rejects-increment")), month);
-        var apply = clock.Elapsed.TotalSeconds;
-        var rederived = await DeriveTouchedAsync(grid.Grains);
-        var derived = clock.Elapsed.TotalSeconds;
-
-        // A monthly update is durable only once its patients are committed (and the grid then stops with nothing to write).
-        await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grid.Grains.GetGrain<IPartitionBuild>(p).CommitMembersAsync().AsTask()));
-        var gridIncrement = clock.Elapsed.TotalSeconds;
-        var gridIncrementCpu = Cpu() - cpu;
-        Say($"incremental {month}: DuckDB recompute…");
-        var (duckIncrement, duckIncrementCpu, _) = Reference(extract, Path.Combine(work, "duck-db-increment"), keep: true);
-        scenarios.Add(new BenchScenario($"incremental: add flux month {month}", gridIncrement, duckIncrement, 0.1,
-            $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), re-derive the {rederived:N0} patients it touched (partition summaries refreshed) {F(derived - apply)} s, commit {F(gridIncrement - derived)} s; DuckDB: full recompute and write", gridIncrementCpu, duckIncrementCpu));
+        // Incremental: one new flux month (skipped with --no-incremental: DuckDB's recompute is a second full build).
+        var database = Path.Combine(work, "duck-db");
+        if (incremental)
+        {
+            database = Path.Combine(work, "duck-db-increment");
+            scenarios.Add(await IncrementalAsync(grid.Grains, extract, month, database, clock));
+        }
 
         // Per-patient sequence measures: each partition asks its patients, the 64 partitions at once; DuckDB builds the
         // same two tables from the events in memory. The sums are compared so that both did the same work.
@@ -114,11 +104,31 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         Say("cohort count…");
         var year = years[^1];
         var (gridCount, gridCohort) = await MedianAsync(() => GridCohortAsync(grid.Grains, year));
-        var (duckCount, duckCohort) = await MedianAsync(() => Task.FromResult(DuckCohort(Path.Combine(work, "duck-db-increment"), year)));
+        var (duckCount, duckCohort) = await MedianAsync(() => Task.FromResult(DuckCohort(database, year)));
         scenarios.Add(new BenchScenario($"cohort count (born ≤ 1955, diabetes in {year}, heart failure any year)", gridCohort, duckCohort, 1.0,
             $"grid: 64 partition summaries, {gridCount:N0} patients; DuckDB: SQL over the Parquet database, {duckCount:N0} patients" +
             (gridCount == duckCount ? "" : " — COUNTS DIFFER") + $"; median of {CohortRuns} runs"));
         return scenarios;
+    }
+
+    private async Task<BenchScenario> IncrementalAsync(IGrainFactory grains, string extract, string month, string database, Stopwatch clock)
+    {
+        Say($"incremental {month}: grid…");
+        clock.Restart();
+        var cpu = Cpu();
+        var unit = await grains.GetGrain<IIngestWorkerGrain>(0).ProcessUnitAsync(new IngestRequest(extract, Path.Combine(work, "rejects-increment")), month);
+        var apply = clock.Elapsed.TotalSeconds;
+        var rederived = await DeriveTouchedAsync(grains);
+        var derived = clock.Elapsed.TotalSeconds;
+
+        // A monthly update is durable only once its patients are committed (and the grid then stops with nothing to write).
+        await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grains.GetGrain<IPartitionBuild>(p).CommitMembersAsync().AsTask()));
+        var gridIncrement = clock.Elapsed.TotalSeconds;
+        var gridIncrementCpu = Cpu() - cpu;
+        Say($"incremental {month}: DuckDB recompute…");
+        var (duckIncrement, duckIncrementCpu, _) = Reference(extract, database, keep: true);
+        return new BenchScenario($"incremental: add flux month {month}", gridIncrement, duckIncrement, 0.1,
+            $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), re-derive the {rederived:N0} patients it touched (partition summaries refreshed) {F(derived - apply)} s, commit {F(gridIncrement - derived)} s; DuckDB: full recompute and write", gridIncrementCpu, duckIncrementCpu);
     }
 
     private (double Seconds, double CpuSeconds, IReadOnlyList<ReferenceStage> Stages) Reference(string extract, string output, bool keep = false)
@@ -126,6 +136,16 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         var clock = Stopwatch.StartNew();
         var cpu = Cpu();
         var connection = ReferenceBuild.Connect();
+        if (duckMemory is not null)
+        {
+            // At scale the grid is still resident while DuckDB runs: cap DuckDB and let it spill to the work folder.
+            var spill = Path.Combine(work, "duck-spill");
+            Directory.CreateDirectory(spill);
+            using var limit = connection.CreateCommand();
+            limit.CommandText = $"SET memory_limit = '{duckMemory}'; SET temp_directory = '{spill.Replace("'", "''", StringComparison.Ordinal)}'";
+            limit.ExecuteNonQuery();
+        }
+
         var stages = ReferenceBuild.Run(connection, extract, _pseudonym, years).ToList();
         var built = clock.Elapsed.TotalSeconds;
         ReferenceBuild.Export(connection, output);

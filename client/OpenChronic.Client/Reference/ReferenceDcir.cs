@@ -66,17 +66,23 @@ internal static class ReferenceDcir
             CREATE OR REPLACE TABLE claims AS
             SELECT p.*, k.idt, e.key IS NOT NULL AS has_ete
             FROM prs p
-            LEFT JOIN ete e ON p.owner AND e.unit = p.unit AND e.key = p.key
+            LEFT JOIN ete e ON e.unit = p.unit AND e.key = CASE WHEN p.owner THEN p.key END
             JOIN nir_rank k ON k.nir = p.nir AND k.rank = p.rank
             WHERE p.day IS NOT NULL AND NOT coalesce(p.day > p.flux + 366, false)
-              AND p.dpn <> 71 AND p.dpnp <> 71 AND p.maj < 2 AND coalesce(p.bse, -1) <> 0 AND NOT coalesce(e.taa = 1, false);
+              AND p.dpn <> 71 AND p.dpnp <> 71 AND p.maj < 2 AND coalesce(p.bse, -1) <> 0 AND NOT coalesce(e.taa = 1, false)
+            """);
+        ReferenceSql.Execute(connection, """
             INSERT INTO ev
             SELECT c.idt, c.day, c.day, d.kind, d.code, d.detail, c.spe, d.value, c.has_ete, d.large, c.ald_related, NULL
-            FROM claims c JOIN details d ON c.owner AND d.unit = c.unit AND d.key = c.key;
+            FROM claims c JOIN details d ON c.owner AND d.unit = c.unit AND d.key = c.key
+            """);
+        ReferenceSql.Execute(connection, """
             INSERT INTO ev
             SELECT c.idt, c.day, c.day, 'consultation', c.nature, c.executor, c.spe, c.qty, c.has_ete, false, c.ald_related, NULL
             FROM claims c
-            WHERE NOT (c.owner AND EXISTS (SELECT 1 FROM details d WHERE d.unit = c.unit AND d.key = c.key));
+            WHERE NOT (c.owner AND EXISTS (SELECT 1 FROM details d WHERE d.unit = c.unit AND d.key = c.key))
+            """);
+        ReferenceSql.Execute(connection, """
             CREATE OR REPLACE TABLE declared AS
             SELECT idt, mtt FROM claims WHERE mtt <> '' AND NOT regexp_full_match(mtt_raw, '0*')
             QUALIFY row_number() OVER (PARTITION BY idt ORDER BY day DESC, mtt DESC) = 1;

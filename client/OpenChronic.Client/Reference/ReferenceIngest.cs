@@ -89,8 +89,8 @@ internal static class ReferenceIngest
             SELECT k.idt, n.day, CASE WHEN n.dtf >= DATE '1700-01-01' THEN greatest(n.dtf, n.day) END, 'ald_registration', packicd(n.raw), '', 0,
                 CAST(CAST(CASE WHEN n.num <> 0 THEN n.num ELSE coalesce(c4.ald, c3.ald, 0) END AS FLOAT) AS DOUBLE), false, false, false, NULL
             FROM n JOIN nir_rank k ON k.nir = n.nir AND k.rank = n.rank
-            LEFT JOIN cim_ald c4 ON length(n.text) >= 4 AND c4.code = left(n.text, 4)
-            LEFT JOIN cim_ald c3 ON length(n.text) >= 3 AND c3.code = left(n.text, 3)
+            LEFT JOIN cim_ald c4 ON c4.code = CASE WHEN length(n.text) >= 4 THEN left(n.text, 4) END
+            LEFT JOIN cim_ald c3 ON c3.code = CASE WHEN length(n.text) >= 3 THEN left(n.text, 3) END
             WHERE n.day IS NOT NULL
             """);
     }

@@ -6,11 +6,22 @@ namespace OpenChronic.Client.Reference;
 /// <summary>Small helpers to run SQL on a DuckDB connection and to write SQL literals.</summary>
 internal static class ReferenceSql
 {
+    /// <summary>Set this environment variable (to anything) to print each statement's time to the error stream.</summary>
+    public const string TimingsVariable = "OPENCHRONIC_SQL_TIMINGS";
+
+    private static readonly bool s_timings = Environment.GetEnvironmentVariable(TimingsVariable) is not null;
+
     public static void Execute(DuckDBConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         command.ExecuteNonQuery();
+        if (s_timings)
+        {
+            var head = string.Join(" ", sql.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Take(2));
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[sql {clock.Elapsed.TotalSeconds,8:F2} s] {head[..Math.Min(head.Length, 110)]}"));
+        }
     }
 
     public static long Scalar(DuckDBConnection connection, string sql)

@@ -1,0 +1,51 @@
+using OpenChronic.Client.Commands;
+using Spectre.Console;
+
+namespace OpenChronic.Client.Tests.Commands;
+
+public sealed class BenchReferenceRunTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "openchronic-bench-reference-" + Guid.NewGuid().ToString("N"));
+    private readonly StringWriter _output = new();
+    private readonly IAnsiConsole _console;
+
+    public BenchReferenceRunTests() =>
+        _console = TestConsoles.Capture(_output);
+
+    public void Dispose()
+    {
+        _output.Dispose();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A Parquet file still mapped; the temporary folder is cleaned by the system.
+        }
+    }
+
+    [Fact]
+    public async Task Run_WithoutIncremental_ThreeScenarios_SameAnswersOnBothEngines_DuckDbCapped()
+    {
+        var extract = Path.Combine(_root, "extract");
+        Assert.Equal(0, SynthCommand.Run(300, "2020", 5, "parquet", extract, 0.0, false, _console, TestContext.Current.CancellationToken));
+        var work = Path.Combine(_root, "work");
+        Directory.CreateDirectory(work);
+
+        var scenarios = await new BenchReferenceRun(work, [2020], "k", _console, incremental: false, duckMemory: "1GB")
+            .RunAsync(extract, TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, scenarios.Count);
+        Assert.StartsWith("full build", scenarios[0].Name, StringComparison.Ordinal);
+        Assert.DoesNotContain(scenarios, s => s.Name.StartsWith("incremental", StringComparison.Ordinal));
+        Assert.Contains("same sums on both engines", scenarios[1].Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("DIFFER", scenarios[2].Detail, StringComparison.Ordinal);
+        Assert.All(scenarios, s => Assert.True(s.GridSeconds > 0 && s.DuckSeconds > 0));
+
+        // The cap gave DuckDB a spill folder in the work folder; both databases were written.
+        Assert.True(Directory.Exists(Path.Combine(work, "duck-spill")));
+        Assert.True(File.Exists(Path.Combine(work, "duck-db", "events.parquet")));
+        Assert.True(File.Exists(Path.Combine(work, "grid-db", "events.parquet")));
+    }
+}
