@@ -58,6 +58,7 @@ internal static class BenchAllMarkdown
             .AppendLine(I($"| the same on an idle machine, at best (× {Environment.ProcessorCount} cores) | {idle:N0} | ≥ {BenchBuildReport.TargetRowsPerSecond:N0} | {Met(idle >= BenchBuildReport.TargetRowsPerSecond, BenchBuildReport.TargetRowsPerSecond / Math.Max(idle, 1), "too slow")} |"))
             .AppendLine(I($"| bytes per resident event, timeline arrays | {timeline:F1} | ≤ {BenchBuildReport.TargetBytesPerEvent:F0} | {Met(timeline <= BenchBuildReport.TargetBytesPerEvent, timeline / BenchBuildReport.TargetBytesPerEvent, "too large")} |"))
             .AppendLine(I($"| managed heap growth per resident event (grains, state copies, partitions included) | {heap:F1} | | |"))
+            .AppendLine(I($"| garbage collection during ingest + commit: pauses / allocated | {b.IngestGcPauseSeconds:F1} s / {b.IngestAllocatedBytes / 1e9:F2} GB ({(b.SourceRows > 0 ? (double)b.IngestAllocatedBytes / b.SourceRows : 0):F0} B per source row) | | |"))
             .AppendLine(I($"| peak working set | {b.PeakWorkingSetBytes / 1048576.0:N0} MiB | | |"))
             .AppendLine()
             .AppendLine(I($"Where the ingest CPU went: reading, filters, joins and person resolution alone (the `read` stages, no grid) took {read:F1} CPU s of the {b.IngestCpuSeconds:F1} CPU s of ingest + commit; the other {gridShare:P0} is the grid (activations, one call per partition per unit and one per patient per unit inside the silo, the commit). See docs/benchmarks/build.md for the sampled profile."))

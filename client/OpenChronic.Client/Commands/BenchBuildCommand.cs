@@ -127,6 +127,7 @@ internal static class BenchBuildCommand
         await stages.Time("grid: plan + person directory", 0, () => Task.FromResult(sessions.Get(extract)));
         var heapBefore = BenchBuildStages.SettledHeap();
         var job = grid.Grains.GetGrain<IIngestJobGrain>("bench");
+        var (pauseBefore, allocatedBefore) = (GC.GetTotalPauseDuration(), GC.GetTotalAllocatedBytes());
         var progress = await stages.Time("grid: ingest + commit", 0, async () =>
         {
             await job.StartAsync(new IngestRequest(extract, Path.Combine(db, "rejects")));
@@ -143,6 +144,7 @@ internal static class BenchBuildCommand
             throw new InvalidOperationException($"The ingest job failed: {progress.Error}");
         }
 
+        var (gcPause, allocated) = (GC.GetTotalPauseDuration() - pauseBefore, GC.GetTotalAllocatedBytes() - allocatedBefore);
         var ingest = stages.Stages[^1];
         stages.Stages[^1] = ingest with { Rows = progress.SourceRows };
         foreach (var kind in progress.Units.GroupBy(u => u.UnitId.Split(':')[0]))
@@ -159,7 +161,8 @@ internal static class BenchBuildCommand
             return await DatabaseExport.ExportAsync(grid.Grains, writer, years, null, cancellationToken);
         });
         return new BenchBuildResult(0, "", 0, Environment.ProcessorCount, 0, 0, progress.SourceRows, events, progress.RejectedRows,
-            ingest.Seconds, ingest.CpuSeconds, progress.CommitSeconds, stages.PeakWorkingSet(), heapBefore, heapResident, timelineBytes, stages.Stages);
+            ingest.Seconds, ingest.CpuSeconds, progress.CommitSeconds, stages.PeakWorkingSet(), heapBefore, heapResident, timelineBytes, stages.Stages,
+            gcPause.TotalSeconds, allocated);
     }
 
     /// <summary>Events held by the patients and the bytes of their timeline arrays, asked partition by partition.</summary>

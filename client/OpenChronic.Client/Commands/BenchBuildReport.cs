@@ -33,6 +33,7 @@ internal static class BenchBuildReport
         figures.AddRow("source rows/s (ingest, wall)", N(rowsPerSecond), N(TargetRowsPerSecond));
         figures.AddRow("source rows per CPU second (ingest)", r.IngestCpuSeconds > 0 ? N(r.SourceRows / r.IngestCpuSeconds) : "", "");
         figures.AddRow("events/s (ingest, wall)", r.IngestSeconds > 0 ? N(r.Events / r.IngestSeconds) : "", "");
+        figures.AddRow("garbage collection during ingest + commit: pauses / allocated", $"{F(r.IngestGcPauseSeconds, 1)} s / {F(r.IngestAllocatedBytes / 1e9, 2)} GB ({F(r.SourceRows > 0 ? (double)r.IngestAllocatedBytes / r.SourceRows : 0, 0)} B per source row)", "");
         figures.AddRow("peak working set", $"{F(r.PeakWorkingSetBytes / 1048576.0, 0)} MiB", "");
         figures.AddRow("managed heap growth per resident event", $"{F(residentPerEvent, 1)} B", "");
         figures.AddRow("  of which the timeline arrays", $"{F(timelinePerEvent, 1)} B", $"≤ {F(TargetBytesPerEvent, 0)} B");

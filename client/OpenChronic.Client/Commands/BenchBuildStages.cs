@@ -69,7 +69,9 @@ internal sealed record BenchBuildResult(
     long HeapBeforeBytes,
     long HeapResidentBytes,
     long TimelineBytes,
-    IReadOnlyList<BenchStage> Stages);
+    IReadOnlyList<BenchStage> Stages,
+    double IngestGcPauseSeconds = 0,
+    long IngestAllocatedBytes = 0);
 
 [JsonSourceGenerationOptions(WriteIndented = true, PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(BenchBuildResult))]

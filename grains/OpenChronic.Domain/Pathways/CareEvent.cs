@@ -38,7 +38,8 @@ public readonly record struct CareEvent(
             return c;
         }
 
-        c = Kind.CompareTo(other.Kind);
+        // As bytes: Enum.CompareTo(object) would box both operands on every comparison of a sort.
+        c = ((byte)Kind).CompareTo((byte)other.Kind);
         if (c != 0)
         {
             return c;
@@ -68,7 +69,7 @@ public readonly record struct CareEvent(
             return c;
         }
 
-        c = Traits.CompareTo(other.Traits);
+        c = ((byte)Traits).CompareTo((byte)other.Traits);
         return c != 0 ? c : Value.CompareTo(other.Value);
     }
 
