@@ -12,6 +12,7 @@ public sealed partial class PartitionGrain : Grain, IPartitionGrain
     public ValueTask RegisterAsync(Guid patient)
     {
         _members.Add(patient);
+        _direct.Add(patient);
         return PersistMembershipAsync();
     }
 

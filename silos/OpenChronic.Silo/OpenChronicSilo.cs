@@ -4,6 +4,7 @@ using OpenChronic.Domain.Privacy;
 using OpenChronic.Grains;
 using Orleans.Configuration;
 using Orleans.Serialization;
+using Orleans.Serialization.Serializers;
 using Orleans.Storage;
 
 namespace OpenChronic.Silo;
@@ -29,11 +30,12 @@ public static partial class OpenChronicSilo
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(pseudonym);
         silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "openchronic", clusterId: "openchronic-embedded");
-        silo.AddMemoryGrainStorage(PatientStorage);
 
-        // Patient state is mostly an event pack: Orleans' binary serializer copies it, the default JSON one base64-encodes it.
-        silo.Services.AddOptions<MemoryGrainStorageOptions>(PatientStorage)
-            .Configure<Serializer>((o, serializer) => o.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        // One silo, one process: patient state stays in this process, serialized (no storage grain call per activation
+        // and per commit). Patient state is mostly an event pack: Orleans' binary serializer copies it, the default JSON
+        // one would base64-encode it.
+        silo.Services.AddKeyedSingleton<IGrainStorage>(PatientStorage, (services, _) => new InProcessGrainStorage(
+            new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()), services.GetRequiredService<IActivatorProvider>()));
         silo.AddMemoryGrainStorage(JobStorage);
         silo.AddMemoryGrainStorage("ledgers");
         silo.AddMemoryGrainStorage("cohorts");

@@ -108,4 +108,24 @@ public sealed class PartitionDeliveryTests(ClusterFixture fixture)
         Assert.Equal(3, stored[keys[0]].EventCount);
         Assert.Equal(1, stored[keys[2]].EventCount);
     }
+
+    [Fact]
+    public async Task CommitMembers_AfterAFirstCommit_StillCommitsThePatientsOfLaterDeliveries()
+    {
+        var (p, keys) = PatientsOfOnePartition(3);
+        var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
+        await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2021-01", keys, [Pack(1), Pack(2), Pack(3)], null));
+        Assert.True(await partition.CommitMembersAsync() >= 3);
+
+        // Later commits ask only the members that applied something since (and those that apply units directly).
+        await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2021-02", keys[..2], [Pack(4), Pack(5)], null));
+        Assert.True(await partition.CommitMembersAsync() >= 2);
+        foreach (var key in keys)
+        {
+            Assert.False(await fixture.Grains.GetGrain<IPatientGrain>(key).CommitAsync());
+        }
+
+        Assert.Equal(2, (await Snapshot(keys[0])).UnitsApplied);
+        Assert.Equal(1, (await Snapshot(keys[2])).UnitsApplied);
+    }
 }

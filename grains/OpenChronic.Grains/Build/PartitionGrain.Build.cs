@@ -16,6 +16,13 @@ public sealed partial class PartitionGrain : IPartitionBuild
     // with the number of the delivery that touched them last: a unit applied while a re-derivation is under way
     // keeps its patient touched.
     private readonly Dictionary<Guid, long> _touched = [];
+
+    // Members that applied a delivered unit since their last commit (with the delivery that touched them last), and
+    // members that apply units on their own (registered directly: always committed). A new activation does not know
+    // what its members hold uncommitted, so its first commit asks every member.
+    private readonly Dictionary<Guid, long> _uncommitted = [];
+    private readonly HashSet<Guid> _direct = [];
+    private bool _commitAll = true;
     private long _deliveries;
     private PatientReferences? _patients;
 
@@ -73,7 +80,8 @@ public sealed partial class PartitionGrain : IPartitionBuild
 
     public async ValueTask<int> CommitMembersAsync()
     {
-        var members = _members.ToArray();
+        var pending = _uncommitted.ToArray();
+        var members = _commitAll ? _members.ToArray() : [.. pending.Select(p => p.Key).Union(_direct)];
         var written = 0;
         var wave = new List<Task<bool>>(CommitWave);
         for (var start = 0; start < members.Length; start += CommitWave)
@@ -87,6 +95,16 @@ public sealed partial class PartitionGrain : IPartitionBuild
             foreach (var done in await Task.WhenAll(wave))
             {
                 written += done ? 1 : 0;
+            }
+        }
+
+        // Every member asked has written what it held; a unit delivered meanwhile keeps its patient uncommitted.
+        _commitAll = false;
+        foreach (var (key, delivery) in pending)
+        {
+            if (_uncommitted.TryGetValue(key, out var last) && last == delivery)
+            {
+                _uncommitted.Remove(key);
             }
         }
 
@@ -130,6 +148,7 @@ public sealed partial class PartitionGrain : IPartitionBuild
         }
 
         _touched[call.Key] = delivery;
+        _uncommitted[call.Key] = delivery;
         return 1;
     }
 }
