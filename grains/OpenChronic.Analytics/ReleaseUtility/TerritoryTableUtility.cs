@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace OpenChronic.Analytics.ReleaseUtility;
+
+/// <summary>
+/// What the per-territory tables keep of the analyses: per table, the index of every département computed on the
+/// released persons' exact values (the original) and read from the published cells (Σ count × column value / Σ
+/// count; a département whose cells are not all published is read at the national value), compared over départements
+/// — Spearman rank correlation for the variability indicators (target ≥ 0.9), Pearson for the coordination indices
+/// (target ≥ 0.95) — with the share of départements whose index is published.
+/// </summary>
+public static class TerritoryTableUtility
+{
+    /// <summary>Two figures per table: the correlation and the share of départements published.</summary>
+    public static IReadOnlyList<UtilityFigure> Compare(
+        IReadOnlyList<TerritoryTableSpec> specs, IReadOnlyList<TablePerson> persons, IReadOnlyList<TerritoryCell> cells, string gate)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(cells);
+        var published = cells.ToDictionary(r => (r.Territory, r.Table, r.Column), r => r.Persons);
+        var byTerritory = persons.GroupBy(p => p.Departement, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var figures = new List<UtilityFigure>();
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var spec = specs[i];
+            double? Read(string territory)
+            {
+                double sum = 0, count = 0;
+                for (var c = 0; c < spec.Columns.Length; c++)
+                {
+                    if (published.GetValueOrDefault((territory, spec.Name, spec.Columns[c])) is not { } n)
+                    {
+                        return null;
+                    }
+
+                    sum += n * spec.Values[c];
+                    count += n;
+                }
+
+                return count > 0 ? sum / count : null;
+            }
+
+            var fallback = Read(TerritoryTables.National);
+            var original = new List<double>();
+            var read = new List<double>();
+            int shown = 0, territories = 0;
+            foreach (var group in byTerritory)
+            {
+                var values = group.Where(p => p.Columns[i] >= 0).Select(p => p.Values[i]).ToList();
+                if (values.Count == 0)
+                {
+                    continue;
+                }
+
+                territories++;
+                var value = Read(group.Key);
+                shown += value is null ? 0 : 1;
+                if ((value ?? fallback) is { } v)
+                {
+                    original.Add(values.Average());
+                    read.Add(v);
+                }
+            }
+
+            var coordination = spec.Family == "coordination";
+            var statistic = coordination ? "pearson" : "spearman";
+            var correlation = coordination ? UtilityStatistics.Pearson(original, read) : UtilityStatistics.Spearman(original, read);
+            figures.Add(new UtilityFigure($"territory_table_{spec.Name}_{statistic}", correlation, coordination ? "≥ 0.95" : "≥ 0.9",
+                string.Create(CultureInfo.InvariantCulture, $"{TerritoryTables.FileName} ({gate}): {spec.Family} index {spec.Name} per département, original vs read from the table (not published: the national value); {shown} of {territories} départements published")));
+            figures.Add(new UtilityFigure($"territory_table_{spec.Name}_published", territories == 0 ? double.NaN : shown / (double)territories, null,
+                $"{TerritoryTables.FileName}: share of départements (with persons in the table) whose {spec.Name} index is published"));
+        }
+
+        return figures;
+    }
+}
