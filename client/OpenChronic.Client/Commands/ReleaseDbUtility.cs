@@ -96,10 +96,12 @@ internal static class ReleaseDbUtility
 
         if (calibration is not null)
         {
-            text += "\n## Calibration\n\n| Policy | Territory | Loss | Item precision | Suppressed items | Verdict |\n|---|---|---|---|---|---|\n";
+            text += "\nCandidates meeting the target risk are evaluated for utility in order of loss (AUC loss target ≤ 0.02; treatment-line distances recorded); the first that meets it is chosen.\n";
+            text += "\n## Calibration\n\n| Policy | Territory | Loss | Item precision | Suppressed items | AUC loss | First-line TVD | Classes TVD | Verdict |\n|---|---|---|---|---|---|---|---|---|\n";
             foreach (var c in calibration.Candidates)
             {
-                text += string.Create(CultureInfo.InvariantCulture, $"| {c.Policy.Name} | {c.Territory} | {c.Loss:F4} | {c.ItemPrecision:F4} | {c.SuppressedEvents:P1} | {c.Verdict} |\n");
+                string Figure(string name) => c.Utility?.FirstOrDefault(f => f.Name == name) is { } f ? f.Value.ToString("F4", CultureInfo.InvariantCulture) : "";
+                text += string.Create(CultureInfo.InvariantCulture, $"| {c.Policy.Name} | {c.Territory} | {c.Loss:F4} | {c.ItemPrecision:F4} | {c.SuppressedEvents:P1} | {Figure("auc_loss")} | {Figure("treatment_first_line_tvd")} | {Figure("treatment_classes_tvd")} | {c.Verdict} |\n");
             }
         }
 

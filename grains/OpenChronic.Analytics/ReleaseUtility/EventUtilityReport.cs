@@ -81,7 +81,9 @@ public static class EventUtilityReport
         }
 
         text.Append("\nProfessional identities, establishments and exact days are never released, so the project's continuity indices (COC, UPC, SECON) and ")
-            .Append("discharge follow-up within N days cannot be computed on the release; their period-level analogues above are.\n");
+            .Append("discharge follow-up within N days cannot be computed on the rows; their period-level analogues above are. The project's own discharge ")
+            .Append("follow-up (GP within 7 days, any physician within 30 days) and COC are published per département in territories.csv under the table gate: ")
+            .Append("the territory_table_* figures.\n");
         return text.ToString();
     }
 

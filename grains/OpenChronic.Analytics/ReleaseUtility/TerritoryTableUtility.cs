@@ -21,57 +21,68 @@ public static class TerritoryTableUtility
         var published = cells.ToDictionary(r => (r.Territory, r.Table, r.Column), r => r.Persons);
         var byTerritory = persons.GroupBy(p => p.Departement, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var figures = new List<UtilityFigure>();
+        var offset = 0;
         for (var i = 0; i < specs.Count; i++)
         {
             var spec = specs[i];
-            double? Read(string territory)
+            foreach (var index in spec.Indices)
             {
-                double sum = 0, count = 0;
-                for (var c = 0; c < spec.Columns.Length; c++)
-                {
-                    if (published.GetValueOrDefault((territory, spec.Name, spec.Columns[c])) is not { } n)
-                    {
-                        return null;
-                    }
-
-                    sum += n * spec.Values[c];
-                    count += n;
-                }
-
-                return count > 0 ? sum / count : null;
+                figures.AddRange(Figures(spec, i, offset++, index, byTerritory, published, gate));
             }
-
-            var fallback = Read(TerritoryTables.National);
-            var original = new List<double>();
-            var read = new List<double>();
-            int shown = 0, territories = 0;
-            foreach (var group in byTerritory)
-            {
-                var values = group.Where(p => p.Columns[i] >= 0).Select(p => p.Values[i]).ToList();
-                if (values.Count == 0)
-                {
-                    continue;
-                }
-
-                territories++;
-                var value = Read(group.Key);
-                shown += value is null ? 0 : 1;
-                if ((value ?? fallback) is { } v)
-                {
-                    original.Add(values.Average());
-                    read.Add(v);
-                }
-            }
-
-            var coordination = spec.Family == "coordination";
-            var statistic = coordination ? "pearson" : "spearman";
-            var correlation = coordination ? UtilityStatistics.Pearson(original, read) : UtilityStatistics.Spearman(original, read);
-            figures.Add(new UtilityFigure($"territory_table_{spec.Name}_{statistic}", correlation, coordination ? "≥ 0.95" : "≥ 0.9",
-                string.Create(CultureInfo.InvariantCulture, $"{TerritoryTables.FileName} ({gate}): {spec.Family} index {spec.Name} per département, original vs read from the table (not published: the national value); {shown} of {territories} départements published")));
-            figures.Add(new UtilityFigure($"territory_table_{spec.Name}_published", territories == 0 ? double.NaN : shown / (double)territories, null,
-                $"{TerritoryTables.FileName}: share of départements (with persons in the table) whose {spec.Name} index is published"));
         }
 
         return figures;
+    }
+
+    private static IEnumerable<UtilityFigure> Figures(
+        TerritoryTableSpec spec, int i, int value, TerritoryIndex index, List<IGrouping<string, TablePerson>> byTerritory,
+        Dictionary<(string Territory, string Table, string Column), long?> published, string gate)
+    {
+        double? Read(string territory)
+        {
+            double sum = 0, count = 0;
+            for (var c = 0; c < spec.Columns.Length; c++)
+            {
+                if (published.GetValueOrDefault((territory, spec.Name, spec.Columns[c])) is not { } n)
+                {
+                    return null;
+                }
+
+                sum += n * index.Values[c];
+                count += n;
+            }
+
+            return count > 0 ? sum / count : null;
+        }
+
+        var fallback = Read(TerritoryTables.National);
+        var original = new List<double>();
+        var fromTable = new List<double>();
+        int shown = 0, territories = 0;
+        foreach (var group in byTerritory)
+        {
+            var values = group.Where(p => p.Columns[i] >= 0).Select(p => p.Values[value]).ToList();
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            territories++;
+            var read = Read(group.Key);
+            shown += read is null ? 0 : 1;
+            if ((read ?? fallback) is { } v)
+            {
+                original.Add(values.Average());
+                fromTable.Add(v);
+            }
+        }
+
+        var coordination = spec.Family == "coordination";
+        var statistic = coordination ? "pearson" : "spearman";
+        var correlation = coordination ? UtilityStatistics.Pearson(original, fromTable) : UtilityStatistics.Spearman(original, fromTable);
+        yield return new UtilityFigure($"territory_table_{index.Name}_{statistic}", correlation, coordination ? "≥ 0.95" : "≥ 0.9",
+            string.Create(CultureInfo.InvariantCulture, $"{TerritoryTables.FileName} ({gate}): {spec.Family} index {index.Name} per département, original vs read from the table (not published: the national value); {shown} of {territories} départements published"));
+        yield return new UtilityFigure($"territory_table_{index.Name}_published", territories == 0 ? double.NaN : shown / (double)territories, null,
+            $"{TerritoryTables.FileName}: share of départements (with persons in the table) whose {index.Name} index is published");
     }
 }

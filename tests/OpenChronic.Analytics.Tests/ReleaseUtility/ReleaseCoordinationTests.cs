@@ -21,10 +21,9 @@ public sealed class ReleaseCoordinationTests
 
         var (columns, values) = ReleaseCoordination.Of(events, s_options, s_from, s_to);
 
-        Assert.Equal([0, 0], columns[..2]);
-        Assert.Equal(1, values[0]);
+        Assert.Equal([0, 1], columns);
+        Assert.Equal([1, 1], values[..2]);
         Assert.Equal(1 / 3.0, values[2], 9);
-        Assert.Equal(1, columns[2]);
     }
 
     [Fact]
@@ -35,9 +34,24 @@ public sealed class ReleaseCoordinationTests
         var events = CoordinationEvents.Sorted(
             CoordinationEvents.Stay(admission, discharge, 7), CoordinationEvents.Principal(admission, 7, "I500"), CoordinationEvents.Visit(discharge + 45, 1, "GP-A"));
 
-        var (columns, _) = ReleaseCoordination.Of(events, s_options, s_from, s_to);
+        var (columns, values) = ReleaseCoordination.Of(events, s_options, s_from, s_to);
 
-        Assert.Equal([1, 1, -1], columns);
+        Assert.Equal([2, -1], columns);
+        Assert.Equal([0, 0], values[..2]);
+    }
+
+    [Fact]
+    public void Of_SpecialistOnDayTwentyOnly_FollowedWithinThirtyDaysNotByAGpWithinSeven()
+    {
+        var admission = CoordinationEvents.Day(2020, 3, 1);
+        var discharge = CoordinationEvents.Day(2020, 3, 5);
+        var events = CoordinationEvents.Sorted(
+            CoordinationEvents.Stay(admission, discharge, 7), CoordinationEvents.Principal(admission, 7, "I500"), CoordinationEvents.Visit(discharge + 20, 3, "CARDIO"));
+
+        var (columns, values) = ReleaseCoordination.Of(events, s_options, s_from, s_to);
+
+        Assert.Equal(1, columns[0]);
+        Assert.Equal([0, 1], values[..2]);
     }
 
     [Fact]
@@ -47,7 +61,7 @@ public sealed class ReleaseCoordinationTests
 
         var (columns, values) = ReleaseCoordination.Of(events, s_options, s_from, s_to);
 
-        Assert.Equal([-1, -1, 4], columns);
+        Assert.Equal([-1, 4], columns);
         Assert.Equal(1, values[2]);
     }
 }
