@@ -126,7 +126,8 @@ public static class EventReleaseCalibrator
         }
 
         var order = Enumerable.Range(0, candidates.Count).Where(c => measured[c] is null).OrderBy(c => bounds[c]).ThenBy(c => c).ToList();
-        var pending = new List<(int Index, EventRelease Release, ImmutableArray<MeasuredRisk> Risks, double Loss)>();
+        // only the queue's least-loss release stays in memory; another is rebuilt (deterministically) when its turn comes
+        var pending = new List<(int Index, EventRelease? Release, ImmutableArray<MeasuredRisk> Risks, double Loss)>();
         (int Index, EventRelease Release, ImmutableArray<MeasuredRisk> Risks, double Loss)? chosen = null, fallback = null;
         var evaluations = 0;
         var next = 0;
@@ -136,8 +137,9 @@ public static class EventReleaseCalibrator
             if (pending.Count > 0 && pending.Min(p => p.Loss) is var least && least <= nextBound)
             {
                 // no unbuilt candidate can have a smaller loss: this one is next in order of loss
-                var best = pending.Where(p => p.Loss == least).MinBy(p => p.Index);
-                pending.Remove(best);
+                var head = pending.Where(p => p.Loss == least).MinBy(p => p.Index);
+                pending.Remove(head);
+                var best = (head.Index, Release: head.Release ?? EventReleaseBuilder.Build(persons, candidates[head.Index], secret), head.Risks, head.Loss);
                 if (utility is null)
                 {
                     chosen = best;
@@ -188,9 +190,18 @@ public static class EventReleaseCalibrator
                     release.OriginalEvents == 0 ? 0 : release.SuppressedEvents / (double)release.OriginalEvents, risks, failure ?? "meets the target");
                 if (failure is null)
                 {
-                    pending.Add((c, release, risks, loss));
+                    var queueLeast = pending.Count == 0 ? double.PositiveInfinity : pending.Min(p => p.Loss);
+                    if (loss < queueLeast)
+                    {
+                        for (var i = 0; i < pending.Count; i++)
+                        {
+                            pending[i] = pending[i] with { Release = null };
+                        }
+                    }
 
-                    // only the least-loss ones can still be evaluated: release the others' memory
+                    pending.Add((c, loss < queueLeast ? release : null, risks, loss));
+
+                    // only the least-loss ones can still be evaluated: the others leave the queue
                     var room = utility is null ? 1 : maxEvaluations - evaluations;
                     foreach (var dropped in pending.OrderBy(p => p.Loss).ThenBy(p => p.Index).Skip(room).ToList())
                     {
