@@ -93,6 +93,8 @@ public sealed class TerritoryTablesTests
         Assert.True(figures["territory_table_stay_spearman"] > 0.95, figures["territory_table_stay_spearman"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(figures["territory_table_bins_pearson"] > 0.95, figures["territory_table_bins_pearson"].ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, figures["territory_table_stay_published"]);
+        Assert.Equal(1, figures["territory_table_stay_outlier_agreement"]);
+        Assert.DoesNotContain("territory_table_bins_outlier_agreement", figures.Keys);
     }
 
     [Fact]
