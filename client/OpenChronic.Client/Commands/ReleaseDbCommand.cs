@@ -98,7 +98,8 @@ internal static class ReleaseDbCommand
         {
             var target = new CalibrationTarget();
             calibration = EventReleaseCalibrator.Calibrate(persons, EventReleaseCalibrator.Lattice(policy, target), target, key, 1000, seed: 1,
-                c => console.MarkupLineInterpolated($"  candidate {c.Policy.Name} (k = {c.Policy.K}, territory {c.Territory}): loss {c.Loss:F4}, precision {c.ItemPrecision:F3}, suppressed {c.SuppressedEvents:P1}: {c.Verdict}"));
+                c => console.MarkupLineInterpolated($"  candidate {c.Policy.Name} (k = {c.Policy.K}, territory {c.Territory}): loss {c.Loss:F4}, precision {c.ItemPrecision:F3}, suppressed {c.SuppressedEvents:P1}{(c.Utility is { } u ? ", " + string.Join(", ", u.Select(f => $"{f.Name} {f.Value:F4}")) : "")}: {c.Verdict}"),
+                r => CandidateUtilityCheck.Evaluate(persons, r, seed: 1));
             if (calibration.Release is null)
             {
                 console.MarkupLine("[red]Refused[/]: no candidate policy meets the default target risk.");
@@ -138,7 +139,7 @@ internal static class ReleaseDbCommand
         Lap(stages, "check", clock);
         var risks = EventRisk.Measure(filePersons, fileEvents, policy.M, Math.Min(1000, filePersons.Count), seed: 1);
         Lap(stages, "risks", clock);
-        IReadOnlyList<UtilityFigure> utility = [.. ReleaseDbUtility.Compute(persons, release, seed: 1), .. ReleaseDbUtility.WriteTerritories(output, persons, release)];
+        IReadOnlyList<UtilityFigure> utility = [.. ReleaseDbUtility.Compute(persons, release, seed: 1), .. ReleaseDbUtility.WriteTerritories(output, persons, release, key)];
         Lap(stages, "utility", clock);
         var files = new[] { EventReleaseRows.PersonsCsv, EventReleaseRows.EventsCsv, "persons.parquet", "events.parquet", TerritoryTables.FileName }
             .Select(f => new ReleaseFile(f, new FileInfo(Path.Combine(output, f)).Length, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, f))))))

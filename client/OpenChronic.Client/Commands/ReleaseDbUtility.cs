@@ -1,9 +1,13 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Security.Cryptography;
+using OpenChronic.Analytics.Coordination;
 using OpenChronic.Analytics.ReleaseUtility;
 using OpenChronic.Domain.Pathways;
+using OpenChronic.Domain.Privacy.DifferentialPrivacy;
 using OpenChronic.Domain.Releases;
 using OpenChronic.Domain.Releases.EventLevel;
+using OpenChronic.Domain.Snds;
 
 namespace OpenChronic.Client.Commands;
 
@@ -16,43 +20,64 @@ internal static class ReleaseDbUtility
 {
     public static IReadOnlyList<UtilityFigure> Compute(IReadOnlyList<PathwayPerson> persons, EventRelease release, int seed)
     {
-        var policy = release.Policy;
-        var released = release.Events.GroupBy(e => e.Person, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<(string, string)>)[.. g.Select(e => (e.Code, e.Period))], StringComparer.Ordinal);
-        var pairs = new List<UtilityPerson>(release.Persons.Length);
-        for (var i = 0; i < release.Persons.Length; i++)
-        {
-            var person = persons[release.Sources[i]];
-            var shown = release.Persons[i];
-            var (_, _, items) = EventReleaseBuilder.OriginalItems(person, policy);
-            var alds = person.Events.Where(e => e.Kind == CareEventKind.AldRegistration).Select(e => (int)e.Value).Distinct().ToArray();
-            pairs.Add(new UtilityPerson(shown.Territory, shown.Sex, shown.AgeBand, alds,
-                [.. items.Select(t => (t.Code, EventCodes.Period(t.Unit, 0, policy)))], released.GetValueOrDefault(shown.Person) ?? []));
-        }
-
-        return EventUtilityReport.Compute(pairs, policy.TimeUnit, policy.AtcFloor, release.Territory, seed);
+        var pairs = UtilityPairs.Of(persons, release);
+        return EventUtilityReport.Compute(pairs, release.Policy.TimeUnit, release.Policy.AtcFloor, release.Territory, seed);
     }
 
     /// <summary>
-    /// The per-département indicator tables of the released persons (<see cref="TerritoryTables"/>, counted on their
-    /// original items in the released format, small cells suppressed), written to <c>territories.csv</c>, and their utility figures.
+    /// The per-département tables of the released persons (<see cref="TerritoryTables"/>: variability indicators on
+    /// their original items in the released format, coordination measures on their original events), under the
+    /// policy's table gate, written to <c>territories.csv</c>, with their utility figures and, under the dp gate, the ε spent.
     /// </summary>
-    public static IReadOnlyList<UtilityFigure> WriteTerritories(string output, IReadOnlyList<PathwayPerson> persons, EventRelease release)
+    public static IReadOnlyList<UtilityFigure> WriteTerritories(string output, IReadOnlyList<PathwayPerson> persons, EventRelease release, ReadOnlySpan<byte> key)
     {
         var policy = release.Policy;
-        var items = new List<(string Territory, IReadOnlyList<(string Code, string Period)> Items)>(release.Persons.Length);
-        foreach (var source in release.Sources)
+        var originals = release.Sources.Select(s => (IReadOnlyList<(string Code, string Period)>)[.. EventReleaseBuilder.OriginalItems(persons[s], policy).Items
+            .Select(t => (t.Code, EventCodes.Period(t.Unit, 0, policy)))]).ToList();
+        var topDrug = EventUtilityReport.TopDrug(originals, policy.AtcFloor);
+        int first = int.MaxValue, last = int.MinValue;
+        foreach (var person in persons)
         {
-            var person = persons[source];
-            var (_, _, original) = EventReleaseBuilder.OriginalItems(person, policy);
-            items.Add((person.Departement, [.. original.Select(t => (t.Code, EventCodes.Period(t.Unit, 0, policy)))]));
+            foreach (var e in person.Events)
+            {
+                first = Math.Min(first, e.Day);
+                last = Math.Max(last, e.Kind == CareEventKind.HospitalStay ? Math.Max(e.Day, e.EndDay) : e.Day);
+            }
         }
 
-        var topDrug = EventUtilityReport.TopDrug(items.Select(p => p.Items), policy.AtcFloor);
-        var table = TerritoryTables.Build(items, policy.TimeUnit, topDrug);
+        var options = TransitionOptions.Default with { LastObservedDay = last };
+        var (from, to) = first > last ? (DateOnly.MinValue, DateOnly.MinValue) : (DateOnly.FromDayNumber(first), DateOnly.FromDayNumber(last));
+        var tablePersons = new List<TablePerson>(originals.Count);
+        for (var i = 0; i < originals.Count; i++)
+        {
+            var person = persons[release.Sources[i]];
+            var (vc, vv) = TerritoryTables.VariabilityOf(originals[i], topDrug);
+            var (cc, cv) = ReleaseCoordination.Of(person.Events, options, from, to);
+            tablePersons.Add(new TablePerson(person.Departement, [.. vc, .. cc], [.. vv, .. cv]));
+        }
+
+        IReadOnlyList<TerritoryTableSpec> specs = [.. TerritoryTables.Variability, .. ReleaseCoordination.Tables];
+        IReadOnlyList<TerritoryCell> cells;
+        var figures = new List<UtilityFigure>();
+        if (policy.TableGate == "dp")
+        {
+            var departements = NomenclatureSet.Default.Get("IR_DPT_V").Codes.ToList();
+            var bits = new ChaCha20RandomBits(HMACSHA256.HashData(key, "territories.csv noise"u8), new byte[12]);
+            cells = TerritoryTables.AddNoise(specs, tablePersons, policy.TableEpsilon, departements, bits);
+            var spent = PrivacyAccounting.ComposeApproximate(specs.Select(_ => PrivacyCost.Pure(policy.TableEpsilon)));
+            figures.Add(new UtilityFigure(EventReleaseVerifier.TablesEpsilon, spent.Epsilon, null,
+                $"ε spent by the {specs.Count} tables of {TerritoryTables.FileName} (basic composition, ε = {policy.TableEpsilon.ToString(CultureInfo.InvariantCulture)} each, discrete Laplace, {departements.Count} départements of IR_DPT_V)"));
+        }
+        else
+        {
+            cells = TerritoryTables.Suppress(specs, tablePersons);
+        }
+
         EventReleaseRows.WriteCsv(Path.Combine(output, TerritoryTables.FileName), TerritoryTables.Columns,
-            [.. table.Select(r => (IReadOnlyList<string>)[r.Territory, r.Table, r.Column, Cell(r.Persons)])]);
-        return TerritoryTables.Compare(items, policy.TimeUnit, topDrug, table);
+            [.. cells.Select(r => (IReadOnlyList<string>)[r.Territory, r.Table, r.Column, Cell(r.Persons)])]);
+        figures.AddRange(TerritoryTableUtility.Compare(specs, tablePersons, cells, policy.TableGate == "dp"
+            ? $"dp, ε = {policy.TableEpsilon.ToString(CultureInfo.InvariantCulture)} per table" : "cell suppression < 11, complementary"));
+        return figures;
     }
 
     private static string Cell(long? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "";
@@ -71,10 +96,12 @@ internal static class ReleaseDbUtility
 
         if (calibration is not null)
         {
-            text += "\n## Calibration\n\n| Policy | Territory | Loss | Item precision | Suppressed items | Verdict |\n|---|---|---|---|---|---|\n";
+            text += "\nCandidates meeting the target risk are evaluated for utility in order of loss (AUC loss target ≤ 0.02; treatment-line distances recorded); the first that meets it is chosen.\n";
+            text += "\n## Calibration\n\n| Policy | Territory | Loss | Item precision | Suppressed items | AUC loss | First-line TVD | Classes TVD | Verdict |\n|---|---|---|---|---|---|---|---|---|\n";
             foreach (var c in calibration.Candidates)
             {
-                text += string.Create(CultureInfo.InvariantCulture, $"| {c.Policy.Name} | {c.Territory} | {c.Loss:F4} | {c.ItemPrecision:F4} | {c.SuppressedEvents:P1} | {c.Verdict} |\n");
+                string Figure(string name) => c.Utility?.FirstOrDefault(f => f.Name == name) is { } f ? f.Value.ToString("F4", CultureInfo.InvariantCulture) : "";
+                text += string.Create(CultureInfo.InvariantCulture, $"| {c.Policy.Name} | {c.Territory} | {c.Loss:F4} | {c.ItemPrecision:F4} | {c.SuppressedEvents:P1} | {Figure("auc_loss")} | {Figure("treatment_first_line_tvd")} | {Figure("treatment_classes_tvd")} | {c.Verdict} |\n");
             }
         }
 

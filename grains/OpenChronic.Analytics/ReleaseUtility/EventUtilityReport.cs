@@ -47,11 +47,20 @@ public static class EventUtilityReport
                 $"share of territories with the same 95 % funnel flag; flagged {flaggedO.ToString(CultureInfo.InvariantCulture)} original, {flaggedR.ToString(CultureInfo.InvariantCulture)} released"));
         }
 
-        figures.Add(new UtilityFigure("treatment_first_line_tvd", EventUtility.Distance(FirstLine(persons, p => p.Original, timeUnit, atcFloor), FirstLine(persons, p => p.Released, timeUnit, atcFloor)), null,
+        var (firstLine, classes) = TreatmentLineDistances(persons, timeUnit, atcFloor);
+        figures.Add(new UtilityFigure("treatment_first_line_tvd", firstLine, null,
             $"total variation distance of the first drug class (ATC {atcFloor.ToString(CultureInfo.InvariantCulture)} characters) dispensed from the reference on; persons without one count as 'none'"));
-        figures.Add(new UtilityFigure("treatment_classes_tvd", EventUtility.Distance(Lines(persons, p => p.Original, atcFloor), Lines(persons, p => p.Released, atcFloor)), null,
+        figures.Add(new UtilityFigure("treatment_classes_tvd", classes, null,
             "total variation distance of the number of distinct drug classes per person (0, 1, 2, 3, 4+)"));
         return figures;
+    }
+
+    /// <summary>Total variation distances, original vs released, of the first drug class from the reference on and of the number of distinct drug classes per person.</summary>
+    public static (double FirstLine, double Classes) TreatmentLineDistances(IReadOnlyList<UtilityPerson> persons, string timeUnit, int atcFloor)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        return (EventUtility.Distance(FirstLine(persons, p => p.Original, timeUnit, atcFloor), FirstLine(persons, p => p.Released, timeUnit, atcFloor)),
+            EventUtility.Distance(Lines(persons, p => p.Original, atcFloor), Lines(persons, p => p.Released, atcFloor)));
     }
 
     /// <summary>The most common drug class (ATC at <paramref name="atcFloor"/> characters) among persons' items, by persons holding it.</summary>
@@ -72,7 +81,9 @@ public static class EventUtilityReport
         }
 
         text.Append("\nProfessional identities, establishments and exact days are never released, so the project's continuity indices (COC, UPC, SECON) and ")
-            .Append("discharge follow-up within N days cannot be computed on the release; their period-level analogues above are.\n");
+            .Append("discharge follow-up within N days cannot be computed on the rows; their period-level analogues above are. The project's own discharge ")
+            .Append("follow-up (GP within 7 days, any physician within 30 days) and COC are published per département in territories.csv under the table gate: ")
+            .Append("the territory_table_* figures.\n");
         return text.ToString();
     }
 

@@ -1,21 +1,27 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using OpenChronic.Domain.Privacy.Anonymity;
+using OpenChronic.Domain.Privacy.DifferentialPrivacy;
 using OpenChronic.Domain.Releases.EventLevel;
 
 namespace OpenChronic.Analytics.ReleaseUtility;
 
 /// <summary>
-/// The per-territory indicators published beside the event-level rows as aggregate tables (<c>territories.csv</c>,
-/// long format: territory, table, column, persons; an empty count is suppressed). Per département, the released
-/// persons are split, on their original items in the released format, by <c>stay</c>, <c>biology</c>, <c>act</c> and
-/// <c>drug</c> (the scope's most common drug class) into <c>yes</c> / <c>no</c>, each with its <c>total</c>
-/// (the variability indicators; follow-up after a stay is not tabulated: at 100,000 persons only 44 persons with a
-/// stay are not followed nationally, so every département's cell would be under 11); the national margin row is <c>FR</c>. Each table is small-cell suppressed with complementary
-/// suppression (<see cref="CellSuppression"/>, 11 distinct persons) on its margins; the tables share the
-/// département totals, so a total hidden in one is forced hidden in all and they are re-suppressed until none
-/// changes — no published cell of one table recomputes a hidden cell of another. The event rows carry no territory
-/// finer than the release's level, so a table cannot be joined to a row: the territory stays in the release without
-/// entering the k^m classes.
+/// The per-territory tables published beside the event-level rows (<c>territories.csv</c>, long format: territory,
+/// table, column, persons; an empty count is suppressed): per département, the released persons split by the
+/// variability indicators (<c>stay</c>, <c>biology</c>, <c>act</c>, <c>drug</c> = the scope's most common drug class:
+/// yes / no) and by the coordination measures (<see cref="ReleaseCoordination"/>), with each row's <c>total</c> and
+/// the national row <c>FR</c>. Two release gates, as the policy says (<see cref="EventReleasePolicy.TableGate"/>):
+/// <list type="bullet">
+/// <item><c>suppression</c>: each table is small-cell suppressed with complementary suppression
+/// (<see cref="CellSuppression"/>, 11 distinct persons) on its margins; tables of one universe share the département
+/// totals, so a total hidden in one is forced hidden in the others and they are re-suppressed until none changes.</item>
+/// <item><c>dp</c>: every cell of every département of a public list (the nomenclature, not the data) gets discrete
+/// Laplace noise (<see cref="DpCountRelease.WithExplicitKeys"/>, scale 1/ε: a person is in one cell of a table, so a
+/// table has L1 sensitivity 1 and costs ε; the tables compose to ε × tables); noisy counts are clamped at 0 and the
+/// totals and the national row are sums of the published cells (post-processing).</item>
+/// </list>
+/// The event rows carry no territory finer than the release's level, so a table cannot be joined to a row.
 /// </summary>
 public static class TerritoryTables
 {
@@ -25,114 +31,142 @@ public static class TerritoryTables
 
     public static IReadOnlyList<string> Columns { get; } = ["territory", "table", "column", "persons"];
 
-    /// <summary>The tables: name, column names and the column of a person (by its items).</summary>
-    public static IReadOnlyList<(string Name, string[] Columns, Func<IReadOnlyList<(string Code, string Period)>, PeriodSpans, int> Column)> Tables(string topDrug) =>
-    [
-        ("stay", ["yes", "no"], (items, spans) => TerritoryUtility.Has("ghm:")(items, spans) > 0 ? 0 : 1),
-        ("biology", ["yes", "no"], (items, spans) => TerritoryUtility.Has("nabm:")(items, spans) > 0 ? 0 : 1),
-        ("act", ["yes", "no"], (items, spans) => TerritoryUtility.Has("ccam:")(items, spans) > 0 ? 0 : 1),
-        ("drug", ["yes", "no"], (items, spans) => TerritoryUtility.Has(topDrug)(items, spans) > 0 ? 0 : 1),
-    ];
+    /// <summary>The variability tables (universe: every released person).</summary>
+    public static IReadOnlyList<TerritoryTableSpec> Variability { get; } =
+        [.. ((string[])["stay", "biology", "act", "drug"]).Select(n => new TerritoryTableSpec(n, ["yes", "no"], [1, 0], "persons", "variability"))];
 
-    /// <summary>The suppressed tables in long format (territory, table, column, persons or null when suppressed).</summary>
-    public static IReadOnlyList<(string Territory, string Table, string Column, long? Persons)> Build(
-        IReadOnlyList<(string Territory, IReadOnlyList<(string Code, string Period)> Items)> persons, string timeUnit, string topDrug, int threshold = CellSuppression.DefaultThreshold)
+    /// <summary>The variability columns of a person (yes = 0, no = 1, in the order of <see cref="Variability"/>) and their values.</summary>
+    public static (int[] Columns, double[] Values) VariabilityOf(IReadOnlyList<(string Code, string Period)> items, string topDrug)
     {
+        ArgumentNullException.ThrowIfNull(items);
+        var has = ((string[])["ghm:", "nabm:", "ccam:", topDrug]).Select(p => items.Any(i => i.Code.StartsWith(p, StringComparison.Ordinal))).ToArray();
+        return ([.. has.Select(h => h ? 0 : 1)], [.. has.Select(h => h ? 1.0 : 0.0)]);
+    }
+
+    /// <summary>The counts per table: [table][territory, column], territories in ordinal order.</summary>
+    public static (string[] Territories, long[][,] Counts) Count(IReadOnlyList<TerritoryTableSpec> specs, IReadOnlyList<TablePerson> persons, IEnumerable<string>? territories = null)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(persons);
-        var spans = new PeriodSpans(timeUnit);
-        var territories = persons.Select(p => p.Territory).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var index = territories.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
-        var tables = Tables(topDrug);
-        var counts = tables.Select(t => new long[territories.Length, t.Columns.Length]).ToArray();
-        foreach (var (territory, items) in persons)
+        var names = (territories ?? persons.Select(p => p.Departement)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = names.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i, StringComparer.Ordinal);
+        var counts = specs.Select(s => new long[names.Length, s.Columns.Length]).ToArray();
+        foreach (var person in persons)
         {
-            for (var i = 0; i < tables.Count; i++)
+            if (!index.TryGetValue(person.Departement, out var t))
             {
-                counts[i][index[territory], tables[i].Column(items, spans)]++;
+                continue;
+            }
+
+            for (var i = 0; i < specs.Count; i++)
+            {
+                if (person.Columns[i] >= 0)
+                {
+                    counts[i][t, person.Columns[i]]++;
+                }
             }
         }
 
-        var hidden = new HashSet<int>();
+        return (names, counts);
+    }
+
+    /// <summary>The tables under the suppression gate (cells under <paramref name="threshold"/> distinct persons, complementary suppression).</summary>
+    public static IReadOnlyList<TerritoryCell> Suppress(IReadOnlyList<TerritoryTableSpec> specs, IReadOnlyList<TablePerson> persons, int threshold = CellSuppression.DefaultThreshold)
+    {
+        var (territories, counts) = Count(specs, persons);
+        if (territories.Length == 0)
+        {
+            return [];
+        }
+
+        var hidden = specs.Select(s => s.Universe).Distinct(StringComparer.Ordinal).ToDictionary(u => u, _ => new HashSet<int>(), StringComparer.Ordinal);
         CellSuppressionResult[] results;
         bool changed;
         do
         {
             changed = false;
-            results = [.. Enumerable.Range(0, tables.Count).Select(i => CellSuppression.Apply(counts[i], threshold, [.. hidden.Select(t => (t, tables[i].Columns.Length))]))];
+            results = [.. specs.Select((s, i) => CellSuppression.Apply(counts[i], threshold, [.. hidden[s.Universe].Select(t => (t, s.Columns.Length))]))];
             for (var t = 0; t < territories.Length; t++)
             {
-                changed |= results.Select((r, i) => r.Published(t, tables[i].Columns.Length)).Any(c => c is null) && hidden.Add(t);
+                for (var i = 0; i < specs.Count; i++)
+                {
+                    changed |= results[i].Published(t, specs[i].Columns.Length) is null && hidden[specs[i].Universe].Add(t);
+                }
             }
         }
         while (changed);
 
-        var rows = new List<(string, string, string, long?)>();
-        for (var i = 0; i < tables.Count; i++)
+        return Cells(specs, territories, (i, t, c) => results[i].Published(t, c));
+    }
+
+    /// <summary>
+    /// The tables under the differential-privacy gate: every (département of <paramref name="keys"/>, column) cell of
+    /// every table with discrete Laplace noise for ε = <paramref name="epsilon"/> per table, clamped at 0; totals and
+    /// the national row summed from the published cells. Persons whose département is not listed are not counted.
+    /// </summary>
+    public static IReadOnlyList<TerritoryCell> AddNoise(
+        IReadOnlyList<TerritoryTableSpec> specs, IReadOnlyList<TablePerson> persons, double epsilon, IReadOnlyCollection<string> keys, IRandomBits bits)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(bits);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(epsilon);
+        var (territories, counts) = Count(specs, persons, keys);
+        var noise = DiscreteLaplace.ForEpsilon(Rational.FromDouble(epsilon), 1);
+        var noisy = new long[specs.Count][,];
+        for (var i = 0; i < specs.Count; i++)
+        {
+            var spec = specs[i];
+            var totals = new Dictionary<string, long>(StringComparer.Ordinal);
+            var cellKeys = new List<string>();
+            for (var t = 0; t < territories.Length; t++)
+            {
+                for (var c = 0; c < spec.Columns.Length; c++)
+                {
+                    cellKeys.Add(Key(territories[t], c));
+                    if (counts[i][t, c] > 0)
+                    {
+                        totals[Key(territories[t], c)] = counts[i][t, c];
+                    }
+                }
+            }
+
+            // every person is in one cell of a table: the totals are already bounded (L0 = 1, L∞ = 1)
+            var bounded = new BoundedContributions(new ContributionBounds(1, 1), totals.ToImmutableSortedDictionary(StringComparer.Ordinal),
+                persons.Count, 0, 0, 0, 0);
+            var release = DpCountRelease.WithExplicitKeys(bounded, cellKeys, noise, bits).Counts.ToDictionary(n => n.Key, n => Math.Max(0, n.Value), StringComparer.Ordinal);
+            noisy[i] = new long[territories.Length, spec.Columns.Length];
+            for (var t = 0; t < territories.Length; t++)
+            {
+                for (var c = 0; c < spec.Columns.Length; c++)
+                {
+                    noisy[i][t, c] = release[Key(territories[t], c)];
+                }
+            }
+        }
+
+        return Cells(specs, territories, (i, t, c) =>
+        {
+            long Sum(int row, int column) => row < territories.Length ? noisy[i][row, column] : Enumerable.Range(0, territories.Length).Sum(r => noisy[i][r, column]);
+            return c < specs[i].Columns.Length ? Sum(t, c) : Enumerable.Range(0, specs[i].Columns.Length).Sum(col => Sum(t, col));
+        });
+    }
+
+    private static string Key(string territory, int column) => territory + "|" + column.ToString(CultureInfo.InvariantCulture);
+
+    private static List<TerritoryCell> Cells(IReadOnlyList<TerritoryTableSpec> specs, string[] territories, Func<int, int, int, long?> value)
+    {
+        var rows = new List<TerritoryCell>();
+        for (var i = 0; i < specs.Count; i++)
         {
             for (var t = 0; t <= territories.Length; t++)
             {
-                for (var c = 0; c <= tables[i].Columns.Length; c++)
+                for (var c = 0; c <= specs[i].Columns.Length; c++)
                 {
-                    rows.Add((t < territories.Length ? territories[t] : National, tables[i].Name, c < tables[i].Columns.Length ? tables[i].Columns[c] : "total", results[i].Published(t, c)));
+                    rows.Add(new TerritoryCell(t < territories.Length ? territories[t] : National, specs[i].Name, c < specs[i].Columns.Length ? specs[i].Columns[c] : "total", value(i, t, c)));
                 }
             }
         }
 
         return rows;
-    }
-
-    /// <summary>
-    /// Per indicator (stay, biology, act, drug): the Spearman correlation over territories of the original share with
-    /// the share read from the published tables (a territory whose share is not published read at the national share),
-    /// as the variability target, and the share of territories whose share is published.
-    /// </summary>
-    public static IReadOnlyList<UtilityFigure> Compare(
-        IReadOnlyList<(string Territory, IReadOnlyList<(string Code, string Period)> Items)> persons, string timeUnit, string topDrug,
-        IReadOnlyList<(string Territory, string Table, string Column, long? Persons)> table)
-    {
-        ArgumentNullException.ThrowIfNull(persons);
-        ArgumentNullException.ThrowIfNull(table);
-        var spans = new PeriodSpans(timeUnit);
-        var cells = table.ToDictionary(r => (r.Territory, r.Table, r.Column), r => r.Persons);
-        var territories = table.Select(r => r.Territory).Where(t => t != National).Distinct(StringComparer.Ordinal).ToList();
-        var figures = new List<UtilityFigure>();
-        (string Name, string Table, string[] Numerator, string[] Denominator, Func<IReadOnlyList<(string Code, string Period)>, double?> Value)[] indicators =
-        [
-            ("stay", "stay", ["yes"], ["total"], items => TerritoryUtility.Has("ghm:")(items, spans)),
-            ("biology", "biology", ["yes"], ["total"], items => TerritoryUtility.Has("nabm:")(items, spans)),
-            ("act", "act", ["yes"], ["total"], items => TerritoryUtility.Has("ccam:")(items, spans)),
-            ("drug", "drug", ["yes"], ["total"], items => TerritoryUtility.Has(topDrug)(items, spans)),
-        ];
-        foreach (var (name, tableName, numerator, denominator, value) in indicators)
-        {
-            double? Share(string territory)
-            {
-                long? Sum(string[] columns) => columns.Aggregate((long?)0, (acc, c) => acc is { } a && cells.GetValueOrDefault((territory, tableName, c)) is { } v ? a + v : null);
-                return (Sum(numerator), Sum(denominator)) is ({ } n, { } d) && d > 0 ? n / (double)d : null;
-            }
-
-            var fallback = Share(National);
-            var original = new List<double>();
-            var published = new List<double>();
-            var shown = 0;
-            foreach (var territory in territories)
-            {
-                var values = persons.Where(p => p.Territory == territory).Select(p => value(p.Items)).OfType<double>().ToList();
-                var read = Share(territory);
-                shown += read is null ? 0 : 1;
-                if (values.Count > 0 && (read ?? fallback) is { } r)
-                {
-                    original.Add(values.Average());
-                    published.Add(r);
-                }
-            }
-
-            figures.Add(new UtilityFigure($"territory_table_{name}_spearman", UtilityStatistics.Spearman(original, published), "≥ 0.9",
-                $"{FileName}: share of persons with {name} per département, original vs published (not published: read at the national share); {shown.ToString(CultureInfo.InvariantCulture)} of {territories.Count.ToString(CultureInfo.InvariantCulture)} published"));
-            figures.Add(new UtilityFigure($"territory_table_{name}_published", territories.Count == 0 ? double.NaN : shown / (double)territories.Count, null,
-                $"{FileName}: share of départements whose {name} share is published (cells of 11 persons or more, complementary suppression)"));
-        }
-
-        return figures;
     }
 }

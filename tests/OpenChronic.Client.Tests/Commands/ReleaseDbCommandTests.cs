@@ -51,6 +51,23 @@ public sealed class ReleaseDbCommandTests(BuiltDatabaseFixture built) : IDisposa
     }
 
     [Fact]
+    public void Run_DpTableGate_PublishesEveryDepartementAccountsEpsilonAndVerifies()
+    {
+        File.WriteAllText(_policy, """{ "k": 5, "maxSuppressedPersons": 0.2, "maxSuppressedEvents": 0.95, "tableGate": "dp", "tableEpsilon": 0.5 }""");
+        var exit = ReleaseDbCommand.Run(built.Database, "all", _policy, _out, "test-secret", Console);
+
+        Assert.True(exit == 0, _output.ToString());
+        Assert.Equal(0, VerifyReleaseCommand.Run(_out, "default", Console));
+        var manifest = JsonSerializer.Deserialize<EventReleaseManifest>(File.ReadAllText(Path.Combine(_out, ReleaseManifest.FileName)), ReleasePolicy.JsonOptions)!;
+        var rows = File.ReadAllLines(Path.Combine(_out, "territories.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.All(rows, r => Assert.NotEqual("", r[3]));
+        var tables = rows.Select(r => r[1]).Distinct().ToList();
+        Assert.Equal(["stay", "biology", "act", "drug", "followup", "continuity_coc"], tables);
+        Assert.Equal(tables.Count * 0.5, manifest.Utility.Single(u => u.Name == EventReleaseVerifier.TablesEpsilon).Value, 9);
+        Assert.Contains(manifest.Utility, u => u.Name == "territory_table_followup_gp7_published");
+    }
+
+    [Fact]
     public void Run_TamperedRelease_FailsVerification()
     {
         File.WriteAllText(_policy, """{ "k": 5, "maxSuppressedPersons": 0.2, "maxSuppressedEvents": 0.95 }""");

@@ -84,14 +84,24 @@ public static class EventReleaseCalibrator
             : null;
     }
 
-    /// <summary>Builds and measures every candidate; the chosen release (least loss meeting the target) or none.</summary>
+    /// <summary>
+    /// Builds and measures the candidates and chooses the release: the least-loss candidate that meets the target
+    /// risk and, when <paramref name="utility"/> is given, the utility targets it checks. Candidates are built in
+    /// increasing order of their loss bound and the risk-meeting ones wait in a queue ordered by loss; the queue's
+    /// least loss is evaluated for utility as soon as no unbuilt candidate can have a smaller loss (its bound is
+    /// higher), so evaluations happen in exact order of loss and the first that meets the utility targets is the
+    /// least-loss candidate meeting both. At most <paramref name="maxEvaluations"/> are evaluated; when none meets the
+    /// utility targets, the least-loss candidate meeting the target risk is chosen and its verdict says so.
+    /// </summary>
     public static EventCalibration Calibrate(
         IReadOnlyList<PathwayPerson> persons, IReadOnlyList<EventReleasePolicy> candidates, CalibrationTarget target,
-        ReadOnlySpan<byte> secret, int samples, int seed, Action<EventCalibrationCandidate>? progress = null)
+        ReadOnlySpan<byte> secret, int samples, int seed, Action<EventCalibrationCandidate>? progress = null,
+        Func<EventRelease, EventCandidateUtility>? utility = null, int maxEvaluations = 8)
     {
         ArgumentNullException.ThrowIfNull(persons);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(target);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEvaluations, 1);
         var measured = new EventCalibrationCandidate?[candidates.Count];
         var bounds = new double[candidates.Count];
         for (var c = 0; c < candidates.Count; c++)
@@ -115,25 +125,59 @@ public static class EventReleaseCalibrator
             }
         }
 
-        EventRelease? best = null;
-        ImmutableArray<MeasuredRisk> bestRisks = [];
-        var bestIndex = -1;
-        var bestLoss = double.PositiveInfinity;
-        foreach (var c in Enumerable.Range(0, candidates.Count).Where(c => measured[c] is null).OrderBy(c => bounds[c]).ThenBy(c => c))
+        var order = Enumerable.Range(0, candidates.Count).Where(c => measured[c] is null).OrderBy(c => bounds[c]).ThenBy(c => c).ToList();
+        // only the queue's least-loss release stays in memory; another is rebuilt (deterministically) when its turn comes
+        var pending = new List<(int Index, EventRelease? Release, ImmutableArray<MeasuredRisk> Risks, double Loss)>();
+        (int Index, EventRelease Release, ImmutableArray<MeasuredRisk> Risks, double Loss)? chosen = null, fallback = null;
+        var evaluations = 0;
+        var next = 0;
+        while (chosen is null)
         {
-            var policy = candidates[c];
-            if (bounds[c] >= bestLoss)
+            var nextBound = next < order.Count ? bounds[order[next]] : double.PositiveInfinity;
+            if (pending.Count > 0 && pending.Min(p => p.Loss) is var least && least <= nextBound)
             {
-                measured[c] = new EventCalibrationCandidate(policy, policy.Territory, 1, 0, 0, [], $"not built: its loss is at least {bounds[c]:F4}, over the best found {bestLoss:F4}");
-                progress?.Invoke(measured[c]!);
+                // no unbuilt candidate can have a smaller loss: this one is next in order of loss
+                var head = pending.Where(p => p.Loss == least).MinBy(p => p.Index);
+                pending.Remove(head);
+                var best = (head.Index, Release: head.Release ?? EventReleaseBuilder.Build(persons, candidates[head.Index], secret), head.Risks, head.Loss);
+                if (utility is null)
+                {
+                    chosen = best;
+                    break;
+                }
+
+                var check = utility(best.Release);
+                evaluations++;
+                fallback ??= best;
+                measured[best.Index] = measured[best.Index]! with
+                {
+                    Utility = check.Figures,
+                    Verdict = check.Failure is null ? "meets the target risk and the utility targets" : "meets the target risk; utility: " + check.Failure,
+                };
+                progress?.Invoke(measured[best.Index]!);
+                if (check.Failure is null)
+                {
+                    chosen = best;
+                }
+                else if (evaluations >= maxEvaluations)
+                {
+                    break;
+                }
+
                 continue;
             }
 
+            if (next >= order.Count)
+            {
+                break;
+            }
+
+            var c = order[next++];
+            var policy = candidates[c];
             var release = EventReleaseBuilder.Build(persons, policy, secret);
-            EventCalibrationCandidate candidate;
             if (release.Refusal is { } refusal)
             {
-                candidate = new EventCalibrationCandidate(policy, release.Territory, 1, 0, 0, [], "refused: " + refusal);
+                measured[c] = new EventCalibrationCandidate(policy, release.Territory, 1, 0, 0, [], "refused: " + refusal);
             }
             else
             {
@@ -142,27 +186,62 @@ public static class EventReleaseCalibrator
                 var risks = EventRisk.Measure(rows.Persons, rows.Events, policy.M, count, seed);
                 var failure = Failure(risks, target, count);
                 var loss = EventLoss.Of(release);
-                candidate = new EventCalibrationCandidate(policy, release.Territory, loss, release.ItemPrecision,
+                measured[c] = new EventCalibrationCandidate(policy, release.Territory, loss, release.ItemPrecision,
                     release.OriginalEvents == 0 ? 0 : release.SuppressedEvents / (double)release.OriginalEvents, risks, failure ?? "meets the target");
-                if (failure is null && loss < bestLoss)
+                if (failure is null)
                 {
-                    best = release;
-                    bestRisks = risks;
-                    bestIndex = c;
-                    bestLoss = loss;
+                    var queueLeast = pending.Count == 0 ? double.PositiveInfinity : pending.Min(p => p.Loss);
+                    if (loss < queueLeast)
+                    {
+                        for (var i = 0; i < pending.Count; i++)
+                        {
+                            pending[i] = pending[i] with { Release = null };
+                        }
+                    }
+
+                    pending.Add((c, loss < queueLeast ? release : null, risks, loss));
+
+                    // only the least-loss ones can still be evaluated: the others leave the queue
+                    var room = utility is null ? 1 : maxEvaluations - evaluations;
+                    foreach (var dropped in pending.OrderBy(p => p.Loss).ThenBy(p => p.Index).Skip(room).ToList())
+                    {
+                        pending.Remove(dropped);
+                        if (utility is not null)
+                        {
+                            measured[dropped.Index] = measured[dropped.Index]! with { Verdict = "meets the target risk; not evaluated for utility (more than the evaluation limit have less loss)" };
+                        }
+                    }
                 }
             }
 
-            measured[c] = candidate;
-            progress?.Invoke(candidate);
+            progress?.Invoke(measured[c]!);
         }
 
-        if (bestIndex >= 0)
+        var pick = chosen ?? fallback;
+        foreach (var c in order.Where(c => measured[c] is null))
         {
-            measured[bestIndex] = measured[bestIndex]! with { Verdict = "chosen: least loss meeting the target" };
+            measured[c] = new EventCalibrationCandidate(candidates[c], candidates[c].Territory, 1, 0, 0, [],
+                pick is { } p ? $"not built: its loss is at least {bounds[c]:F4}, over the chosen {p.Loss:F4}" : "not built");
+            progress?.Invoke(measured[c]!);
         }
 
-        return new EventCalibration(target, best, bestRisks, bestIndex < 0 ? null : measured[bestIndex], [.. measured.Select(m => m!)]);
+        foreach (var p in utility is null ? [] : pending)
+        {
+            measured[p.Index] = measured[p.Index]! with { Verdict = "meets the target risk; not evaluated for utility (its loss is over the chosen one's)" };
+        }
+
+        if (pick is not { } picked)
+        {
+            return new EventCalibration(target, null, [], null, [.. measured.Select(m => m!)]);
+        }
+
+        measured[picked.Index] = measured[picked.Index]! with
+        {
+            Verdict = utility is null ? "chosen: least loss meeting the target"
+                : chosen is not null ? "chosen: least loss meeting the target risk and the utility targets"
+                : $"chosen: least loss meeting the target risk; none of the {evaluations} least-loss candidates evaluated met the utility targets ({measured[picked.Index]!.Verdict})",
+        };
+        return new EventCalibration(target, picked.Release, picked.Risks, measured[picked.Index], [.. measured.Select(m => m!)]);
     }
 
     /// <summary>The released rows as the files hold them (person, age band, sex, territory, reference; person, kind, code, period).</summary>
@@ -177,7 +256,14 @@ public static class EventReleaseCalibrator
 /// <summary>One measured candidate of <see cref="EventReleaseCalibrator"/>: its policy, the territory it ended at, loss, item precision, suppressed share, risks and verdict.</summary>
 public sealed record EventCalibrationCandidate(
     EventReleasePolicy Policy, string Territory, double Loss, double ItemPrecision, double SuppressedEvents,
-    ImmutableArray<MeasuredRisk> Risks, string Verdict);
+    ImmutableArray<MeasuredRisk> Risks, string Verdict)
+{
+    /// <summary>The utility figures the calibration evaluated on this candidate (null when not evaluated).</summary>
+    public ImmutableArray<MeasuredRisk>? Utility { get; init; }
+}
+
+/// <summary>What a utility check of a calibration candidate found: its figures, and why it misses the utility targets (null when it meets them).</summary>
+public sealed record EventCandidateUtility(ImmutableArray<MeasuredRisk> Figures, string? Failure);
 
 /// <summary>The outcome of <see cref="EventReleaseCalibrator.Calibrate"/>: the chosen release (null when no candidate meets the target) and every candidate.</summary>
 public sealed record EventCalibration(

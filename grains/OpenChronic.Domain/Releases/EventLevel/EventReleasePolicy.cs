@@ -87,8 +87,22 @@ public sealed record EventReleasePolicy
     /// <summary>Largest fraction of the distinct (person, code, period) events that may be suppressed.</summary>
     public double MaxSuppressedEvents { get; init; } = 0.5;
 
-    /// <summary>The default policy.</summary>
-    public static EventReleasePolicy Default { get; } = new();
+    /// <summary>
+    /// The release gate of the per-département tables (<c>territories.csv</c>): <c>suppression</c> (cells under 11
+    /// distinct persons hidden, complementary suppression) or <c>dp</c> (discrete Laplace noise, <see cref="TableEpsilon"/>
+    /// per table, every département of the nomenclature published).
+    /// </summary>
+    public string TableGate { get; init; } = "suppression";
+
+    /// <summary>ε spent by each per-département table under the <c>dp</c> gate (a person is in one cell of a table); the tables compose by sum.</summary>
+    public double TableEpsilon { get; init; } = 1;
+
+    /// <summary>
+    /// The default policy. Its tables go through the <c>dp</c> gate at ε = 3 per table, chosen by measurement
+    /// (docs/release-db.md: the smallest of 1, 2, 3 meeting every per-département target at 100,000 persons); a policy
+    /// file without <c>tableGate</c> keeps the earlier suppression gate.
+    /// </summary>
+    public static EventReleasePolicy Default { get; } = new() { TableGate = "dp", TableEpsilon = 3 };
 
     /// <summary>Days in one time unit.</summary>
     public int UnitDays => TimeUnit switch { "week" => 7, "month" => 30, "semester" => 182, "year" => 365, _ => 91 };
@@ -132,6 +146,8 @@ public sealed record EventReleasePolicy
         : PeriodCeiling is < 1 or > 4 ? "the period ceiling must be 1 to 4."
         : MaxGeneralization is < 1 or > EventCodes.Levels ? $"the generalization limit must be 1 to {EventCodes.Levels}."
         : Recoding is not ("global" or "local") ? "recoding must be 'global' or 'local'."
+        : TableGate is not ("suppression" or "dp") ? "the table gate must be 'suppression' or 'dp'."
+        : !(TableEpsilon > 0 && TableEpsilon <= 10) ? "the table ε must be in (0, 10]."
         : MaxSuppressedPersons is < 0 or > 1 || MaxSuppressedEvents is < 0 or > 1 ? "suppression limits are fractions between 0 and 1."
         : null;
 }

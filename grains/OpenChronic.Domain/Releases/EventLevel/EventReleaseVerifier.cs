@@ -69,7 +69,16 @@ public static class EventReleaseVerifier
             problems.Add($"the manifest announces {manifest.Persons} persons and {manifest.Events} events, the files hold {persons.Count} and {events.Count}.");
         }
 
-        CheckTables(Path.Combine(directory, TablesCsv), problems);
+        CheckTables(Path.Combine(directory, TablesCsv), manifest.Policy, problems);
+        if (manifest.Policy.TableGate == "dp" && File.Exists(Path.Combine(directory, TablesCsv)))
+        {
+            var tables = EventReleaseRows.ReadCsv(Path.Combine(directory, TablesCsv), ["territory", "table", "column", "persons"], []).Select(r => r[1]).Distinct(StringComparer.Ordinal).Count();
+            var spent = manifest.MeasuredRisks.Concat(manifest.Utility).FirstOrDefault(r => r.Name == TablesEpsilon)?.Value;
+            if (spent is not { } e || Math.Abs(e - (tables * manifest.Policy.TableEpsilon)) > 1e-9)
+            {
+                problems.Add($"{TablesCsv}: {tables} tables at ε = {manifest.Policy.TableEpsilon} each spend {tables * manifest.Policy.TableEpsilon}, the manifest accounts {spent?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "nothing"}.");
+            }
+        }
         problems.AddRange(IdentifierScan.Scan(directory, new HashSet<string>()));
         return (problems, achieved);
     }
@@ -77,9 +86,17 @@ public static class EventReleaseVerifier
     /// <summary>The per-territory aggregate tables beside the rows (territory, table, column, persons; empty = suppressed).</summary>
     public const string TablesCsv = "territories.csv";
 
-    /// <summary>Checks that every published count of <paramref name="path"/> (when present) is 0 or at least 11 persons.</summary>
-    public static void CheckTables(string path, List<string> problems)
+    /// <summary>The measured-risk name of the ε the tables spend under the <c>dp</c> gate (basic composition).</summary>
+    public const string TablesEpsilon = "tables_epsilon_total";
+
+    /// <summary>
+    /// Checks <paramref name="path"/> (when present) under the policy's table gate: <c>suppression</c>, every published
+    /// count is 0 or at least 11 persons; <c>dp</c>, every count is published, a non-negative integer, each row's
+    /// <c>total</c> is the sum of its columns and the national row <c>FR</c> the sum of the départements.
+    /// </summary>
+    public static void CheckTables(string path, EventReleasePolicy policy, List<string> problems)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(problems);
         if (!File.Exists(path))
         {
@@ -87,14 +104,45 @@ public static class EventReleaseVerifier
         }
 
         var rows = EventReleaseRows.ReadCsv(path, ["territory", "table", "column", "persons"], problems);
+        var values = new Dictionary<(string Territory, string Table, string Column), long>();
         for (var r = 0; r < rows.Count; r++)
         {
-            foreach (var cell in rows[r][3..])
+            var cell = rows[r][3];
+            var parsed = long.TryParse(cell, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n);
+            if (policy.TableGate == "dp")
             {
-                if (cell.Length > 0 && (!long.TryParse(cell, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || (n > 0 && n < Privacy.Anonymity.CellSuppression.DefaultThreshold)))
+                if (!parsed)
                 {
-                    problems.Add($"{TablesCsv} row {r + 2}: published count '{cell}' is not 0 or at least {Privacy.Anonymity.CellSuppression.DefaultThreshold}.");
+                    problems.Add($"{TablesCsv} row {r + 2}: '{cell}' is not a published non-negative count (the dp gate publishes every cell).");
+                    continue;
                 }
+
+                values[(rows[r][0], rows[r][1], rows[r][2])] = n;
+            }
+            else if (cell.Length > 0 && (!parsed || (n > 0 && n < Privacy.Anonymity.CellSuppression.DefaultThreshold)))
+            {
+                problems.Add($"{TablesCsv} row {r + 2}: published count '{cell}' is not 0 or at least {Privacy.Anonymity.CellSuppression.DefaultThreshold}.");
+            }
+        }
+
+        if (policy.TableGate != "dp")
+        {
+            return;
+        }
+
+        foreach (var group in values.Where(v => v.Key.Column != "total").GroupBy(v => (v.Key.Territory, v.Key.Table)))
+        {
+            if (values.GetValueOrDefault((group.Key.Territory, group.Key.Table, "total"), -1) != group.Sum(v => v.Value))
+            {
+                problems.Add($"{TablesCsv}: the total of {group.Key.Table} in {group.Key.Territory} is not the sum of its columns.");
+            }
+        }
+
+        foreach (var group in values.Where(v => v.Key.Territory != "FR").GroupBy(v => (v.Key.Table, v.Key.Column)))
+        {
+            if (values.GetValueOrDefault(("FR", group.Key.Table, group.Key.Column), -1) != group.Sum(v => v.Value))
+            {
+                problems.Add($"{TablesCsv}: the national {group.Key.Table} / {group.Key.Column} is not the sum of the départements.");
             }
         }
     }

@@ -7,7 +7,7 @@ namespace OpenChronic.Domain.Tests.Releases.EventLevel;
 
 public sealed class EventReleaseCalibratorTests
 {
-    private static readonly byte[] s_secret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
+    internal static readonly byte[] s_secret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
     private static readonly int s_base = new DateOnly(2020, 1, 1).DayNumber;
     private static readonly string[] s_atc = ["A10BA02", "A10BB09", "C09AA05", "C10AA01", "N02BE01", "B01AC06", "R03AC02", "A02BC01"];
     private static readonly string[] s_departements = ["75", "92", "93", "13", "69"];
@@ -18,7 +18,7 @@ public sealed class EventReleaseCalibratorTests
     private static CareEvent Ald(int day, int number) =>
         new(s_base + day, s_base + day + 1000, CareEventKind.AldRegistration, CareEventTraits.None, 0, PackedCode.Pack("E11"), 0, number);
 
-    private static List<PathwayPerson> Persons(int count, int seed)
+    internal static List<PathwayPerson> Persons(int count, int seed)
     {
         var random = new Random(seed);
         return [.. Enumerable.Range(0, count).Select(i => new PathwayPerson($"p{i}", 1 + random.Next(2), 1945 + random.Next(30), s_departements[random.Next(s_departements.Length)],
@@ -146,7 +146,7 @@ public sealed class EventReleaseCalibratorTests
             File.WriteAllText(path, "territory,table,column,persons\n75,stay,yes,12\n92,stay,no,\n93,stay,yes,5\n");
             var problems = new List<string>();
 
-            EventReleaseVerifier.CheckTables(path, problems);
+            EventReleaseVerifier.CheckTables(path, new EventReleasePolicy(), problems);
 
             var problem = Assert.Single(problems);
             Assert.Contains("row 4", problem, StringComparison.Ordinal);
