@@ -6,37 +6,25 @@ namespace OpenChronic.Client.Tests.Commands;
 
 public sealed class BenchBuildCommandTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "openchronic-bench-build-" + Guid.NewGuid().ToString("N"));
-    private readonly StringWriter _output = new();
-    private readonly IAnsiConsole _console;
+    private readonly CommandScratch _scratch = new("openchronic-bench-build-");
 
-    public BenchBuildCommandTests() =>
-        _console = TestConsoles.Capture(_output);
+    private string Root => _scratch.Root;
 
-    public void Dispose()
-    {
-        _output.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A Parquet file still mapped; the temporary folder is cleaned by the system.
-        }
-    }
+    private IAnsiConsole Screen => _scratch.Console;
+
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Run_BadYears_IsBadUsage() =>
-        Assert.Equal(2, await BenchBuildCommand.RunAsync(100, "2021-2019", 1, _root, keep: false, _console, TestContext.Current.CancellationToken));
+        Assert.Equal(2, await BenchBuildCommand.RunAsync(100, "2021-2019", 1, Root, keep: false, Screen, TestContext.Current.CancellationToken));
 
     [Fact]
     public async Task Run_SmallExtract_MeasuresEveryStage_AndTheTimelinesHold32BytesAnEvent()
     {
-        var code = await BenchBuildCommand.RunAsync(300, "2020", 5, _root, keep: false, _console, TestContext.Current.CancellationToken);
+        var code = await BenchBuildCommand.RunAsync(300, "2020", 5, Root, keep: false, Screen, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, code);
-        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_root, "bench-build.json"), TestContext.Current.CancellationToken));
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Root, "bench-build.json"), TestContext.Current.CancellationToken));
         var r = json.RootElement;
         var events = r.GetProperty("events").GetInt64();
         Assert.True(events > 0);
@@ -51,6 +39,6 @@ public sealed class BenchBuildCommandTests : IDisposable
         Assert.Contains(stages, s => s.StartsWith("read: Dcir", StringComparison.Ordinal));
 
         // Without --keep the extract and the database are gone; the figures stay.
-        Assert.Single(Directory.GetFileSystemEntries(_root));
+        Assert.Single(Directory.GetFileSystemEntries(Root));
     }
 }

@@ -5,35 +5,23 @@ namespace OpenChronic.Client.Tests.Commands;
 
 public sealed class BenchReferenceRunTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "openchronic-bench-reference-" + Guid.NewGuid().ToString("N"));
-    private readonly StringWriter _output = new();
-    private readonly IAnsiConsole _console;
+    private readonly CommandScratch _scratch = new("openchronic-bench-reference-");
 
-    public BenchReferenceRunTests() =>
-        _console = TestConsoles.Capture(_output);
+    private string Root => _scratch.Root;
 
-    public void Dispose()
-    {
-        _output.Dispose();
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A Parquet file still mapped; the temporary folder is cleaned by the system.
-        }
-    }
+    private IAnsiConsole Screen => _scratch.Console;
+
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Run_WithoutIncremental_ThreeScenarios_SameAnswersOnBothEngines_DuckDbCapped()
     {
-        var extract = Path.Combine(_root, "extract");
-        Assert.Equal(0, SynthCommand.Run(300, "2020", 5, "parquet", extract, 0.0, false, _console, TestContext.Current.CancellationToken));
-        var work = Path.Combine(_root, "work");
+        var extract = Path.Combine(Root, "extract");
+        Assert.Equal(0, SynthCommand.Run(300, "2020", 5, "parquet", extract, 0.0, false, Screen, TestContext.Current.CancellationToken));
+        var work = Path.Combine(Root, "work");
         Directory.CreateDirectory(work);
 
-        var scenarios = await new BenchReferenceRun(work, [2020], "k", _console, incremental: false, duckMemory: "1GB")
+        var scenarios = await new BenchReferenceRun(work, [2020], "k", Screen, incremental: false, duckMemory: "1GB")
             .RunAsync(extract, TestContext.Current.CancellationToken);
 
         Assert.Equal(3, scenarios.Count);
