@@ -37,7 +37,7 @@ internal static class BenchBuildReport
         figures.AddRow("peak working set", $"{F(r.PeakWorkingSetBytes / 1048576.0, 0)} MiB", "");
         figures.AddRow("managed heap growth per resident event", $"{F(residentPerEvent, 1)} B", "");
         figures.AddRow("  of which the timeline arrays", $"{F(timelinePerEvent, 1)} B", $"≤ {F(TargetBytesPerEvent, 0)} B");
-        figures.AddRow("  the rest, per patient (activation, state copy in memory storage, partition)", $"{F(perPatient, 0)} B", "");
+        figures.AddRow("  the rest, per patient (activation, committed state copy, partition)", $"{F(perPatient, 0)} B", "");
         figures.AddRow("machine", $"{r.Cores} cores, load average {F(r.LoadAverageBefore, 1)} before, {F(r.LoadAverageAfter, 1)} after", "");
         console.Write(figures);
     }

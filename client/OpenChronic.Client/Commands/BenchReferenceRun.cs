@@ -135,10 +135,18 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
     {
         var clock = Stopwatch.StartNew();
         var cpu = Cpu();
-        var connection = ReferenceBuild.Connect();
+        // At scale the grid is still resident while DuckDB runs: DuckDB is capped, works in a database file (tables
+        // of an in-memory database cannot leave memory) and spills to the work folder.
+        var file = duckMemory is null ? null : Path.Combine(work, Path.GetFileName(output) + ".duckdb");
+        if (file is not null)
+        {
+            File.Delete(file);
+            File.Delete(file + ".wal");
+        }
+
+        var connection = ReferenceBuild.Connect(file);
         if (duckMemory is not null)
         {
-            // At scale the grid is still resident while DuckDB runs: cap DuckDB and let it spill to the work folder.
             var spill = Path.Combine(work, "duck-spill");
             Directory.CreateDirectory(spill);
             using var limit = connection.CreateCommand();

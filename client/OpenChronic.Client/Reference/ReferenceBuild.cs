@@ -20,9 +20,10 @@ internal static class ReferenceBuild
     /// <summary>The tables the reference builds, in <see cref="DatabaseTables"/> order.</summary>
     public static IReadOnlyList<string> Tables => [.. DatabaseTables.All.Select(t => t.Table)];
 
-    public static DuckDBConnection Connect()
+    public static DuckDBConnection Connect(string? databaseFile = null)
     {
-        var connection = new DuckDBConnection("Data Source=:memory:");
+        // In memory by default; a database file lets DuckDB evict table blocks to disk under a memory limit.
+        var connection = new DuckDBConnection("Data Source=" + (databaseFile ?? ":memory:"));
         connection.Open();
         return connection;
     }

@@ -31,8 +31,9 @@ public sealed class BenchReferenceRunTests : IDisposable
         Assert.DoesNotContain("DIFFER", scenarios[2].Detail, StringComparison.Ordinal);
         Assert.All(scenarios, s => Assert.True(s.GridSeconds > 0 && s.DuckSeconds > 0));
 
-        // The cap gave DuckDB a spill folder in the work folder; both databases were written.
+        // The cap made DuckDB work in a database file with a spill folder in the work folder; both databases were written.
         Assert.True(Directory.Exists(Path.Combine(work, "duck-spill")));
+        Assert.True(File.Exists(Path.Combine(work, "duck-db.duckdb")));
         Assert.True(File.Exists(Path.Combine(work, "duck-db", "events.parquet")));
         Assert.True(File.Exists(Path.Combine(work, "grid-db", "events.parquet")));
     }
