@@ -21,7 +21,7 @@ internal static class BenchReferenceCommand
         var extract = new Option<string?>("--extract") { Description = "Use this Parquet extract instead of generating one." };
         var dir = new Option<string?>("--dir") { Description = "Work folder (default: a new temporary folder, deleted at the end)." };
         var noIncremental = new Option<bool>("--no-incremental") { Description = "Skip the incremental scenario (its DuckDB recompute is a second full build: the longest part at 1,000,000 persons)." };
-        var duckMemory = new Option<string?>("--duckdb-memory") { Description = "DuckDB memory limit, e.g. 6GB: DuckDB then works in a database file in the work folder and spills there; at scale the grid stays resident while DuckDB runs." };
+        var duckMemory = new Option<string?>("--duckdb-memory") { Description = "For 1,000,000 persons: DuckDB works in a database file in the work folder and spills there, builds first (default memory limit, before the grid's patients are resident), and runs the later scenarios under this memory limit, e.g. 5GB, beside the resident grid." };
         var markdown = new Option<string?>("--markdown") { Description = "Write the results to this Markdown file (e.g. docs/benchmarks/reference.md)." };
         var command = new Command("reference", "Time the grid and the DuckDB reference on the same extract: full build, incremental month, sequence measures, cohort count.")
         {
