@@ -11,7 +11,7 @@ namespace OpenChronic.Silo;
 
 /// <summary>
 /// The silo configuration shared by the silo host and the console's embedded mode. Embedded: one process,
-/// localhost clustering, memory storage, no gateway unless asked for.
+/// localhost clustering, volatile storage (patient state in process, see <see cref="InProcessGrainStorage"/>), no gateway unless asked for.
 /// </summary>
 public static partial class OpenChronicSilo
 {
@@ -24,7 +24,7 @@ public static partial class OpenChronicSilo
     /// <summary>Configuration key of the pseudonymisation secret.</summary>
     public const string PseudonymKeySetting = "OpenChronic:PseudonymKey";
 
-    /// <summary>Configures an embedded silo: localhost clustering on the given ports, memory storage, patient keys derived under <paramref name="pseudonym"/>.</summary>
+    /// <summary>Configures an embedded silo: localhost clustering on the given ports, volatile storage, patient keys derived under <paramref name="pseudonym"/>.</summary>
     public static ISiloBuilder UseOpenChronicEmbedded(this ISiloBuilder silo, KeyedPseudonym pseudonym, int siloPort = 11111, int gatewayPort = 0)
     {
         ArgumentNullException.ThrowIfNull(silo);

@@ -130,7 +130,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
             $"{duckFigures.TreatmentLines:N0} treatment lines ({duckFigures.LineDays:N0} days), {duckFigures.Episodes:N0} hospital episodes "
             + $"(GP within 7 / 30 days {duckFigures.GpWithin7Days:N0} / {duckFigures.GpWithin30Days:N0}, readmitted within 30 days {duckFigures.ReadmittedWithin30Days:N0})"
             + (gridFigures == duckFigures ? ", same sums on both engines" : $" — SUMS DIFFER, grid: {gridFigures}")
-            + "; grid: each of the 64 partitions asks its patients for their lines and episodes (conditions and ALD episodes not derived); DuckDB: from the events table in memory",
+            + "; grid: each of the 64 partitions asks its patients for their lines and episodes (conditions and ALD episodes not derived); DuckDB: from its events table (in memory, or its database file under --duckdb-memory)",
             gridSequenceCpu, duckSequenceCpu));
 
         // Cohort count.
