@@ -168,8 +168,8 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
     {
         var clock = Stopwatch.StartNew();
         var cpu = Cpu();
-        // At scale the grid is still resident while DuckDB runs: DuckDB is capped, works in a database file (tables
-        // of an in-memory database cannot leave memory) and spills to the work folder.
+        // With --duckdb-memory DuckDB works in a database file (an in-memory database's tables cannot leave memory)
+        // and spills to the work folder; capped unless the grid is not started yet.
         var file = duckMemory is null ? null : Path.Combine(work, Path.GetFileName(output) + ".duckdb");
         if (file is not null)
         {
@@ -178,7 +178,6 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         }
 
         var connection = file is null ? ReferenceBuild.Connect() : OpenCapped(file, capped);
-
         var stages = ReferenceBuild.Run(connection, extract, _pseudonym, years).ToList();
         var built = clock.Elapsed.TotalSeconds;
         ReferenceBuild.Export(connection, output);

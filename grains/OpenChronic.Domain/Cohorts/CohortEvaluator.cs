@@ -123,9 +123,9 @@ public sealed class CohortEvaluator(CaseDefinitionCatalogue catalogue)
             var code = PackedCode.Unpack(e.Code);
             var hit = e.Kind switch
             {
-                CareEventKind.Diagnosis => definition.Hospital.Any(r => StartsWithAny(code, r.IcdPrefixes) && !StartsWithAny(code, r.ExcludedPrefixes)),
-                CareEventKind.Dispensation => e.Value > 0 && definition.Drugs is { } drugs && StartsWithAny(code, drugs.AtcPrefixes),
-                CareEventKind.Act => definition.Acts is { } acts && StartsWithAny(code, acts.CcamPrefixes),
+                CareEventKind.Diagnosis => definition.Hospital.Any(r => CodePrefixes.StartsWithAny(code, r.IcdPrefixes.AsSpan()) && !CodePrefixes.StartsWithAny(code, r.ExcludedPrefixes.AsSpan())),
+                CareEventKind.Dispensation => e.Value > 0 && definition.Drugs is { } drugs && CodePrefixes.StartsWithAny(code, drugs.AtcPrefixes.AsSpan()),
+                CareEventKind.Act => definition.Acts is { } acts && CodePrefixes.StartsWithAny(code, acts.CcamPrefixes.AsSpan()),
                 _ => false,
             };
             if (hit)
@@ -143,7 +143,7 @@ public sealed class CohortEvaluator(CaseDefinitionCatalogue catalogue)
         DateOnly? first = null;
         foreach (var e in pathway.AldEpisodes)
         {
-            if ((!numbers.IsEmpty && !numbers.Contains(e.AldNumber)) || (!icd.IsDefaultOrEmpty && !StartsWithAny(e.Icd10, icd)))
+            if ((!numbers.IsEmpty && !numbers.Contains(e.AldNumber)) || (!icd.IsDefaultOrEmpty && !CodePrefixes.StartsWithAny(e.Icd10, icd.AsSpan())))
             {
                 continue;
             }
@@ -190,9 +190,9 @@ public sealed class CohortEvaluator(CaseDefinitionCatalogue catalogue)
 
     private static bool IsCode(in CareEvent e, CodeSystem system, ImmutableArray<string> prefixes) => system switch
     {
-        CodeSystem.Icd10 => e.Kind == CareEventKind.Diagnosis && StartsWithAny(PackedCode.Unpack(e.Code), prefixes),
-        CodeSystem.Atc => e.Kind == CareEventKind.Dispensation && e.Value > 0 && StartsWithAny(PackedCode.Unpack(e.Code), prefixes),
-        _ => e.Kind == CareEventKind.Act && StartsWithAny(PackedCode.Unpack(e.Code), prefixes),
+        CodeSystem.Icd10 => e.Kind == CareEventKind.Diagnosis && CodePrefixes.StartsWithAny(PackedCode.Unpack(e.Code), prefixes.AsSpan()),
+        CodeSystem.Atc => e.Kind == CareEventKind.Dispensation && e.Value > 0 && CodePrefixes.StartsWithAny(PackedCode.Unpack(e.Code), prefixes.AsSpan()),
+        _ => e.Kind == CareEventKind.Act && CodePrefixes.StartsWithAny(PackedCode.Unpack(e.Code), prefixes.AsSpan()),
     };
 
     private static CohortMember Member(CohortDefinition definition, ReadOnlySpan<CareEvent> timeline, PatientPathway pathway, CohortPerson person,
@@ -239,19 +239,6 @@ public sealed class CohortEvaluator(CaseDefinitionCatalogue catalogue)
         }
 
         return day;
-    }
-
-    private static bool StartsWithAny(string code, ImmutableArray<string> prefixes)
-    {
-        foreach (var p in prefixes)
-        {
-            if (code.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;

@@ -48,7 +48,7 @@ public sealed class ConditionClassifier
             {
                 case ClinicalFactKind.AldRegistration when definition.Ald is { } ald:
                     if (f.Date <= yearEnd && IsOpenAt(f.End, yearStart) && ald.Numbers.Contains(f.AldNumber) &&
-                        (ald.IcdPrefixes.IsEmpty || StartsWithAny(f.Code, ald.IcdPrefixes.AsSpan())))
+                        (ald.IcdPrefixes.IsEmpty || CodePrefixes.StartsWithAny(f.Code, ald.IcdPrefixes.AsSpan())))
                     {
                         evidence |= ConditionEvidence.Ald;
                     }
@@ -58,7 +58,7 @@ public sealed class ConditionClassifier
                     foreach (var rule in definition.Hospital)
                     {
                         if ((rule.Positions & f.Position) != 0 && f.Date.Year <= year && f.Date.Year >= year - rule.LookbackYears &&
-                            StartsWithAny(f.Code, rule.IcdPrefixes.AsSpan()) && !StartsWithAny(f.Code, rule.ExcludedPrefixes.AsSpan()))
+                            CodePrefixes.StartsWithAny(f.Code, rule.IcdPrefixes.AsSpan()) && !CodePrefixes.StartsWithAny(f.Code, rule.ExcludedPrefixes.AsSpan()))
                         {
                             evidence |= ConditionEvidence.Hospital;
                         }
@@ -66,7 +66,7 @@ public sealed class ConditionClassifier
 
                     break;
                 case ClinicalFactKind.Dispensation when definition.Drugs is { } drugs:
-                    if (f.Date.Year == year && StartsWithAny(f.Code, drugs.AtcPrefixes.AsSpan()))
+                    if (f.Date.Year == year && CodePrefixes.StartsWithAny(f.Code, drugs.AtcPrefixes.AsSpan()))
                     {
                         largePack |= f.LargePack;
                         var day = f.Date.DayNumber;
@@ -78,7 +78,7 @@ public sealed class ConditionClassifier
 
                     break;
                 case ClinicalFactKind.Act when definition.Acts is { } acts:
-                    if (f.Date.Year <= year && f.Date.Year >= year - acts.LookbackYears && StartsWithAny(f.Code, acts.CcamPrefixes.AsSpan()))
+                    if (f.Date.Year <= year && f.Date.Year >= year - acts.LookbackYears && CodePrefixes.StartsWithAny(f.Code, acts.CcamPrefixes.AsSpan()))
                     {
                         evidence |= ConditionEvidence.Acts;
                     }
@@ -100,19 +100,6 @@ public sealed class ConditionClassifier
 
     private static bool IsOpenAt(DateOnly? end, DateOnly date) =>
         end is not { } e || e.Year < 1700 || e >= date;
-
-    private static bool StartsWithAny(string code, ReadOnlySpan<string> prefixes)
-    {
-        foreach (var p in prefixes)
-        {
-            if (code.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     // Distinct dispensation days: a small inline set, spilling to a hash set for patients with many dates.
     private static bool AddDistinct(int day, Span<int> inline, int count, ref HashSet<int>? spill)

@@ -51,7 +51,7 @@ public static class TreatmentLineBuilder
         var byClassDay = new SortedDictionary<(string Class, int Day), double>();
         foreach (var (atc, date, boxes, large) in dispensations)
         {
-            if (atc.Length < options.ClassLength || !StartsWithAny(atc, atcPrefixes.AsSpan()))
+            if (atc.Length < options.ClassLength || !CodePrefixes.StartsWithAny(atc, atcPrefixes.AsSpan()))
             {
                 continue;
             }
@@ -143,19 +143,5 @@ public static class TreatmentLineBuilder
         }
 
         return lines.ToImmutable();
-    }
-
-    // A loop, not Any with a lambda: the lambda captured the code and allocated a closure per dispensation.
-    private static bool StartsWithAny(string code, ReadOnlySpan<string> prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (code.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
