@@ -50,4 +50,11 @@ public interface IPatientGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Export")]
     ValueTask<PatientExport> ExportAsync(int[] years);
+
+    /// <summary>
+    /// Commits like <see cref="CommitAsync"/>, then derives like <see cref="SummarizeAsync"/> and returns the summary:
+    /// how a partition settles a patient touched by a monthly update, in one call instead of two.
+    /// </summary>
+    [Alias("Settle")]
+    ValueTask<PatientSettlement> SettleAsync(int[] years);
 }

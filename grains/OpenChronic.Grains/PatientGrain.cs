@@ -83,6 +83,12 @@ public sealed partial class PatientGrain(
 
     public ValueTask<bool> CommitAsync() => new(Commit());
 
+    public async ValueTask<PatientSettlement> SettleAsync(int[] years)
+    {
+        var written = await Commit();
+        return new PatientSettlement(written, Derive(years).Summary);
+    }
+
     public ValueTask<PatientSnapshot> GetSnapshotAsync() =>
         ValueTask.FromResult(new PatientSnapshot(state.State.Profile, _timeline!.Count, state.State.AppliedUnits.Length + _pending.Count, _timeline.ResidentBytes,
             _derivations));

@@ -75,20 +75,25 @@ public sealed class PartitionDeliveryTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task DeriveTouched_ReDerivesOnlyPatientsOfTheNewUnit_AndSummariesEqualAFullDerivation()
+    public async Task SettleTouched_CommitsAndReDerivesOnlyPatientsOfTheNewUnit_AndSummariesEqualAFullDerivation()
     {
         var (p, keys) = PatientsOfOnePartition(4);
         var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
         await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-01", keys, [.. keys.Select((_, i) => Pack(10 + i))], null));
 
-        // The first derivation covers the four patients of the unit (the partition may hold other tests' patients).
-        Assert.True(await partition.DeriveTouchedAsync(s_years) >= 4);
-        Assert.Equal(0, await partition.DeriveTouchedAsync(s_years));
+        // The first settlement covers the four patients of the unit (the partition may hold other tests' patients).
+        var first = await partition.SettleTouchedAsync(s_years);
+        Assert.True(first.Derived >= 4 && first.Written >= 4, first.ToString());
+        Assert.Equal(new PartitionSettlement(0, 0), await partition.SettleTouchedAsync(s_years));
         var derivedBefore = (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.Derivations).ToArray();
 
         // A new flux month for two of the four.
         await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2020-02", keys[..2], [Pack(40, 41), Pack(42)], null));
-        Assert.Equal(2, await partition.DeriveTouchedAsync(s_years));
+        Assert.Equal(new PartitionSettlement(2, 2), await partition.SettleTouchedAsync(s_years));
+        foreach (var key in keys)
+        {
+            Assert.False(await fixture.Grains.GetGrain<IPatientGrain>(key).CommitAsync());
+        }
 
         var derivedAfter = (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.Derivations).ToArray();
         Assert.Equal([derivedBefore[0] + 1, derivedBefore[1] + 1, derivedBefore[2], derivedBefore[3]], derivedAfter);

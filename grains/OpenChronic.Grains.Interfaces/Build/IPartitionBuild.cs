@@ -22,9 +22,11 @@ public interface IPartitionBuild : IGrainWithIntegerKey
     ValueTask<int> ApplyUnitAsync(PartitionUnit unit);
 
     /// <summary>
-    /// Re-derives, for <paramref name="years"/>, only the members that applied a unit since their last derivation, and
-    /// refreshes their summaries; returns how many were re-derived. An incremental flux month touches a few patients.
+    /// Settles a monthly update in one pass over the members: each member that applied a unit since its last
+    /// derivation commits and re-derives in ONE call (its summary refreshed), the other members holding uncommitted
+    /// units commit. Returns how many members were re-derived and how many wrote
+    /// their state. An incremental flux month touches a fraction of the patients: only they are derived again.
     /// </summary>
-    [Alias("DeriveTouched")]
-    ValueTask<int> DeriveTouchedAsync(int[] years);
+    [Alias("SettleTouched")]
+    ValueTask<PartitionSettlement> SettleTouchedAsync(int[] years);
 }

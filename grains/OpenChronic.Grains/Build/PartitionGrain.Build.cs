@@ -81,24 +81,46 @@ public sealed partial class PartitionGrain : IPartitionBuild
     public async ValueTask<int> CommitMembersAsync()
     {
         var pending = _uncommitted.ToArray();
-        var members = _commitAll ? _members.ToArray() : [.. pending.Select(p => p.Key).Union(_direct)];
+        var written = await CommitEachAsync(MembersToCommit(pending));
+        ForgetCommitted(pending);
+        return written;
+    }
+
+    public async ValueTask<PartitionSettlement> SettleTouchedAsync(int[] years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        var touched = _touched.ToArray();
+        var pending = _uncommitted.ToArray();
+        var settled = touched.Select(t => t.Key).ToHashSet();
         var written = 0;
-        var wave = new List<Task<bool>>(CommitWave);
-        for (var start = 0; start < members.Length; start += CommitWave)
+
+        // The patient returns its summary rather than upserting it: this partition is busy with this call.
+        await InWavesAsync(touched, entry => PatientGrains.Get(entry.Key).SettleAsync(years), (entry, settlement) =>
         {
-            wave.Clear();
-            for (var i = start; i < Math.Min(members.Length, start + CommitWave); i++)
-            {
-                wave.Add(PatientGrains.Get(members[i]).CommitAsync().AsTask());
-            }
+            Summarized(entry, settlement.Summary);
+            written += settlement.Written ? 1 : 0;
+        });
 
-            foreach (var done in await Task.WhenAll(wave))
-            {
-                written += done ? 1 : 0;
-            }
-        }
+        written += await CommitEachAsync([.. MembersToCommit(pending).Where(k => !settled.Contains(k))]);
+        ForgetCommitted(pending);
+        return new PartitionSettlement(touched.Length, written);
+    }
 
-        // Every member asked has written what it held; a unit delivered meanwhile keeps its patient uncommitted.
+    // Members that may hold uncommitted units: all of them on a new activation, else those delivered a unit since their
+    // last commit and those that apply units on their own.
+    private Guid[] MembersToCommit(KeyValuePair<Guid, long>[] pending) =>
+        _commitAll ? [.. _members] : [.. pending.Select(p => p.Key).Union(_direct)];
+
+    private async Task<int> CommitEachAsync(Guid[] members)
+    {
+        var written = 0;
+        await InWavesAsync(members, key => PatientGrains.Get(key).CommitAsync(), (_, done) => written += done ? 1 : 0);
+        return written;
+    }
+
+    // Every member asked has written what it held; a unit delivered meanwhile keeps its patient uncommitted.
+    private void ForgetCommitted(KeyValuePair<Guid, long>[] pending)
+    {
         _commitAll = false;
         foreach (var (key, delivery) in pending)
         {
@@ -107,37 +129,36 @@ public sealed partial class PartitionGrain : IPartitionBuild
                 _uncommitted.Remove(key);
             }
         }
-
-        return written;
     }
 
-    public async ValueTask<int> DeriveTouchedAsync(int[] years)
+    // The summary is the member's current one; a unit applied during the derivation keeps the member touched.
+    private void Summarized(KeyValuePair<Guid, long> entry, PatientSummary summary)
     {
-        ArgumentNullException.ThrowIfNull(years);
-        var touched = _touched.ToArray();
-        var wave = new List<Task<PatientSummary>>(CommitWave);
-        for (var start = 0; start < touched.Length; start += CommitWave)
+        _summaries[entry.Key] = summary;
+        if (_touched.TryGetValue(entry.Key, out var last) && last == entry.Value)
+        {
+            _touched.Remove(entry.Key);
+        }
+    }
+
+    // One call per item, CommitWave calls in flight at a time; the results are handled in the items' order.
+    private static async Task InWavesAsync<TItem, T>(TItem[] items, Func<TItem, ValueTask<T>> call, Action<TItem, T> done)
+    {
+        var wave = new List<Task<T>>(CommitWave);
+        for (var start = 0; start < items.Length; start += CommitWave)
         {
             wave.Clear();
-            for (var i = start; i < Math.Min(touched.Length, start + CommitWave); i++)
+            for (var i = start; i < Math.Min(items.Length, start + CommitWave); i++)
             {
-                // The patient returns its summary rather than upserting it: this partition is busy with this call.
-                wave.Add(PatientGrains.Get(touched[i].Key).SummarizeAsync(years).AsTask());
+                wave.Add(call(items[i]).AsTask());
             }
 
-            var summaries = await Task.WhenAll(wave);
-            for (var i = 0; i < summaries.Length; i++)
+            var results = await Task.WhenAll(wave);
+            for (var i = 0; i < results.Length; i++)
             {
-                var (key, delivery) = touched[start + i];
-                _summaries[key] = summaries[i];
-                if (_touched.TryGetValue(key, out var last) && last == delivery)
-                {
-                    _touched.Remove(key);
-                }
+                done(items[start + i], results[i]);
             }
         }
-
-        return touched.Length;
     }
 
     private async Task<int> Applied((Guid Key, Task<bool> Call) call, long delivery)
