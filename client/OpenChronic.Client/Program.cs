@@ -1,6 +1,12 @@
 using System.CommandLine;
+using OpenChronic.Client;
 using OpenChronic.Client.Commands;
 using OpenChronic.Ingestion.Database;
+
+if (await GcBudget.RelaunchAsync(args).ConfigureAwait(false) is { } relaunched)
+{
+    return relaunched;
+}
 
 var root = new RootCommand("Open Chronic: care pathways of chronic-disease patients from SNDS claims.")
 {
