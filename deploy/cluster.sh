@@ -39,6 +39,7 @@ start_silo() {
     OpenChronic__Cluster__ConnectionString=$(cat "$state/connection") \
     OpenChronic__Cluster__ClusterId=openchronic OpenChronic__Cluster__ServiceId=openchronic \
     Silo__Port=$port Silo__GatewayPort=$gateway Silo__AdvertisedAddress=127.0.0.1 \
+    DOTNET_GCgen0size=${DOTNET_GCgen0size:-0x10000000} \
         nohup dotnet "$dll" >"$state/silo-$i.log" 2>&1 &
     echo $! >"$state/silo-$i.pid"
     echo "silo $i: pid $!, silo port $port, gateway port $gateway, log $state/silo-$i.log"

@@ -52,6 +52,9 @@ internal sealed class SiloProcess : IAsyncDisposable
         start.Environment["Silo__Port"] = siloPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Silo__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture);
         start.Environment["Silo__AdvertisedAddress"] = "127.0.0.1";
+
+        // The silo holds the patients: the same young-generation budget as the console's (see GcBudget).
+        start.Environment[GcBudget.Variable] = Environment.GetEnvironmentVariable(GcBudget.Variable) ?? GcBudget.Budget;
         if (collectionAge is { } age)
         {
             start.Environment["OpenChronic__Cluster__CollectionAge"] = age.ToString("c", CultureInfo.InvariantCulture);
@@ -101,11 +104,7 @@ internal sealed class SiloProcess : IAsyncDisposable
             return;
         }
 
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
-
+        _ = Signals.Terminate(_process.Id);
         using var timeout = new CancellationTokenSource(patience);
         try
         {
