@@ -41,14 +41,14 @@ public sealed class PathwayDeriver
             switch (e.Kind)
             {
                 case CareEventKind.Diagnosis:
-                    facts.Add(new ClinicalFact(ClinicalFactKind.Diagnosis, e.Date, PackedCode.Unpack(e.Code), PositionOf(e.Traits)));
+                    facts.Add(new ClinicalFact(ClinicalFactKind.Diagnosis, e.Date, CodeStrings.Of(e.Code), PositionOf(e.Traits)));
                     break;
                 case CareEventKind.Act:
-                    facts.Add(new ClinicalFact(ClinicalFactKind.Act, e.Date, PackedCode.Unpack(e.Code)));
+                    facts.Add(new ClinicalFact(ClinicalFactKind.Act, e.Date, CodeStrings.Of(e.Code)));
                     break;
                 case CareEventKind.AldRegistration:
                     DateOnly? end = IsOpenEnd(e.EndDay) ? null : e.EndDate;
-                    var icd = PackedCode.Unpack(e.Code);
+                    var icd = CodeStrings.Of(e.Code);
                     var ald = (int)e.Value;
                     facts.Add(new ClinicalFact(ClinicalFactKind.AldRegistration, e.Date, icd, End: end, AldNumber: ald));
                     registrations.Add((ald, icd, e.Date, end));
@@ -110,14 +110,21 @@ public sealed class PathwayDeriver
     // what nets to zero or less was not dispensed.
     private static List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> NetDispensations(ReadOnlySpan<CareEvent> timeline)
     {
-        var net = new Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)>();
+        var count = 0;
+        foreach (ref readonly var e in timeline)
+        {
+            count += e.Kind == CareEventKind.Dispensation ? 1 : 0;
+        }
+
+        // Sized once (the enumeration order of a dictionary without removals is the insertion order, whatever its size).
+        var net = new Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)>(count);
         foreach (ref readonly var e in timeline)
         {
             if (e.Kind == CareEventKind.Dispensation)
             {
                 var key = (e.Day, e.Code, e.Detail);
-                var (boxes, large) = net.GetValueOrDefault(key);
-                net[key] = (boxes + e.Value, large || (e.Traits & CareEventTraits.LargePack) != 0);
+                ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(net, key, out _);
+                entry = (entry.Boxes + e.Value, entry.Large || (e.Traits & CareEventTraits.LargePack) != 0);
             }
         }
 
@@ -126,7 +133,7 @@ public sealed class PathwayDeriver
         {
             if (boxes > 0)
             {
-                result.Add((PackedCode.Unpack(atc), DateOnly.FromDayNumber(day), boxes, large));
+                result.Add((CodeStrings.Of(atc), DateOnly.FromDayNumber(day), boxes, large));
             }
         }
 
