@@ -13,6 +13,11 @@ public sealed class PathwayDeriver
     private readonly ConditionClassifier _classifier;
     private readonly TreatmentLineOptions _lineOptions;
 
+    // Working lists of a derivation, one set per thread: a derivation is synchronous and nothing it returns refers
+    // to them, so the next derivation on the thread reuses them instead of growing new ones for every patient.
+    [ThreadStatic]
+    private static Scratch? s_scratch;
+
     public PathwayDeriver(CaseDefinitionCatalogue catalogue, TreatmentLineOptions? lineOptions = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -27,9 +32,13 @@ public sealed class PathwayDeriver
     public PatientPathway Derive(ReadOnlySpan<CareEvent> timeline, IReadOnlyList<int> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        var dispensations = NetDispensations(timeline);
-        var facts = new List<ClinicalFact>(timeline.Length);
-        var registrations = new List<(int, string, DateOnly, DateOnly?)>();
+        var scratch = s_scratch ??= new Scratch();
+        var dispensations = NetDispensations(timeline, scratch);
+        var facts = scratch.Facts;
+        facts.Clear();
+        facts.EnsureCapacity(timeline.Length);
+        var registrations = scratch.Registrations;
+        registrations.Clear();
         int? deathYear = null;
         foreach (var (atc, day, boxes, large) in dispensations)
         {
@@ -84,7 +93,7 @@ public sealed class PathwayDeriver
     /// conditions and ALD episodes).
     /// </summary>
     public (ImmutableArray<(string ConditionId, TreatmentLine Line)> Lines, ImmutableArray<HospitalEpisode> Episodes) DeriveSequences(ReadOnlySpan<CareEvent> timeline) =>
-        (Lines(NetDispensations(timeline)), HospitalEpisodeBuilder.Build(timeline));
+        (Lines(NetDispensations(timeline, s_scratch ??= new Scratch())), HospitalEpisodeBuilder.Build(timeline));
 
     private ImmutableArray<(string ConditionId, TreatmentLine Line)> Lines(List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> dispensations)
     {
@@ -108,7 +117,7 @@ public sealed class PathwayDeriver
 
     // Regularisation lines carry negative boxes for a dispensation already counted: net them per day, ATC and CIP13;
     // what nets to zero or less was not dispensed.
-    private static List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> NetDispensations(ReadOnlySpan<CareEvent> timeline)
+    private static List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> NetDispensations(ReadOnlySpan<CareEvent> timeline, Scratch scratch)
     {
         var count = 0;
         foreach (ref readonly var e in timeline)
@@ -116,8 +125,11 @@ public sealed class PathwayDeriver
             count += e.Kind == CareEventKind.Dispensation ? 1 : 0;
         }
 
-        // Sized once (the enumeration order of a dictionary without removals is the insertion order, whatever its size).
-        var net = new Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)>(count);
+        // Sized once (the enumeration order of a dictionary without removals is the insertion order, whatever its
+        // size or past use once cleared).
+        var net = scratch.Net;
+        net.Clear();
+        net.EnsureCapacity(count);
         foreach (ref readonly var e in timeline)
         {
             if (e.Kind == CareEventKind.Dispensation)
@@ -128,7 +140,9 @@ public sealed class PathwayDeriver
             }
         }
 
-        var result = new List<(string, DateOnly, double, bool)>(net.Count);
+        var result = scratch.Dispensations;
+        result.Clear();
+        result.EnsureCapacity(net.Count);
         foreach (var ((day, atc, _), (boxes, large)) in net)
         {
             if (boxes > 0)
@@ -146,4 +160,15 @@ public sealed class PathwayDeriver
         : (traits & CareEventTraits.Related) != 0 ? DiagnosisPosition.Related
         : (traits & CareEventTraits.Associated) != 0 ? DiagnosisPosition.Associated
         : DiagnosisPosition.None;
+
+    private sealed class Scratch
+    {
+        public Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)> Net { get; } = [];
+
+        public List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> Dispensations { get; } = [];
+
+        public List<ClinicalFact> Facts { get; } = [];
+
+        public List<(int, string, DateOnly, DateOnly?)> Registrations { get; } = [];
+    }
 }

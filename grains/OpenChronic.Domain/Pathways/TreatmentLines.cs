@@ -37,6 +37,10 @@ public sealed record TreatmentLineOptions
 /// <summary>Builds drug eras and treatment lines from dispensations (pure, deterministic).</summary>
 public static class TreatmentLineBuilder
 {
+    // The covered days of one call, reused by the next call on the thread (a call is synchronous and returns none of it).
+    [ThreadStatic]
+    private static List<ClassDay>? s_covered;
+
     /// <summary>
     /// Eras per drug class from dispensations (ATC code, date, boxes, large pack) restricted to <paramref name="atcPrefixes"/>.
     /// Negative boxes (regularisations) shorten what the class covers; a net non-positive dispensation day covers nothing.
@@ -48,25 +52,26 @@ public static class TreatmentLineBuilder
     {
         ArgumentNullException.ThrowIfNull(dispensations);
         options ??= TreatmentLineOptions.Default;
-        List<ClassDay>? covered = null;
+        var covered = s_covered ??= [];
+        covered.Clear();
         string? lastAtc = null, lastClass = null;
         if (dispensations is List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> list)
         {
             // The deriver's list: no boxed enumerator.
             foreach (var d in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
             {
-                Cover(d, atcPrefixes, options, ref covered, ref lastAtc, ref lastClass);
+                Cover(d, atcPrefixes, options, covered, ref lastAtc, ref lastClass);
             }
         }
         else
         {
             foreach (var d in dispensations)
             {
-                Cover(d, atcPrefixes, options, ref covered, ref lastAtc, ref lastClass);
+                Cover(d, atcPrefixes, options, covered, ref lastAtc, ref lastClass);
             }
         }
 
-        if (covered is null)
+        if (covered.Count == 0)
         {
             return [];
         }
@@ -120,7 +125,7 @@ public static class TreatmentLineBuilder
     }
 
     private static void Cover((string Atc, DateOnly Date, double Boxes, bool LargePack) d, ImmutableArray<string> atcPrefixes,
-        TreatmentLineOptions options, ref List<ClassDay>? covered, ref string? lastAtc, ref string? lastClass)
+        TreatmentLineOptions options, List<ClassDay> covered, ref string? lastAtc, ref string? lastClass)
     {
         var (atc, date, boxes, large) = d;
         if (atc.Length < options.ClassLength || !CodePrefixes.StartsWithAny(atc, atcPrefixes.AsSpan()))
@@ -134,7 +139,6 @@ public static class TreatmentLineBuilder
             (lastAtc, lastClass) = (atc, atc[..options.ClassLength]);
         }
 
-        covered ??= [];
         covered.Add(new ClassDay(lastClass!, date.DayNumber, boxes * (large ? options.DaysPerLargePack : options.DaysPerPack), covered.Count));
     }
 
