@@ -5,16 +5,33 @@ namespace OpenChronic.Ingestion.Build;
 /// <summary>The working buffers of a read, kept from one unit to the next.</summary>
 public sealed partial class UnitReader
 {
-    // The buffers of the last read, ready for the next one; null while a read holds them (a concurrent read then
-    // takes new buffers, so one reader may still serve several threads).
-    private Scratch? _spare = new();
+    // The buffers of the last read, ready for the next one, held weakly: reused from unit to unit during a job (they
+    // live in the large-object heap, which only a full collection frees), given back to the collector once the job is
+    // over instead of being held by an idle reader. A concurrent read takes new buffers.
+    private readonly Lock _spareGate = new();
+    private readonly WeakReference<Scratch?> _spare = new(null);
 
-    private Scratch TakeScratch() => Interlocked.Exchange(ref _spare, null) ?? new Scratch();
+    private Scratch TakeScratch()
+    {
+        lock (_spareGate)
+        {
+            if (_spare.TryGetTarget(out var scratch) && scratch is not null)
+            {
+                _spare.SetTarget(null);
+                return scratch;
+            }
+        }
+
+        return new Scratch();
+    }
 
     private void ReturnScratch(Scratch scratch)
     {
         scratch.Reset();
-        Volatile.Write(ref _spare, scratch);
+        lock (_spareGate)
+        {
+            _spare.SetTarget(scratch);
+        }
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace OpenChronic.Ingestion.Build;
 /// buffers its ER_ETE_F and detail rows (compact structs keyed by the 64-bit hash of the nine keys) before streaming
 /// ER_PRS_F; a PMSI year buffers one compact record per stay. Regularisation lines (negative quantities) are kept as
 /// signed events: netting happens downstream. Reading the same unit twice gives identical outputs. The working
-/// buffers are kept from one unit to the next (a reader reused over a job's units allocates them once).
+/// buffers are kept from one unit to the next (held weakly between units: a reader reused over a job's units allocates
+/// them about once, and an idle reader holds nothing the collector wants back).
 /// </summary>
 public sealed partial class UnitReader
 {
