@@ -18,6 +18,10 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
 {
     private static readonly byte[] s_noEvents = EventPack.Pack([]);
 
+    // One reader per activation and extract, so that its working buffers serve every unit this activation reads.
+    private UnitReader? _reader;
+    private PersonDirectory? _readerPersons;
+
     public Task<string[]> PlanUnitsAsync(IngestRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -63,7 +67,8 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         {
             // Off the grain scheduler: reading a flux month takes seconds, and a turn that long stalls the silo's
             // other work (and Orleans warns about it); the deliveries of the other running unit go on meanwhile.
-            var output = await Task.Run(() => new UnitReader(session.Persons).Read(unit));
+            var reader = ReaderFor(session.Persons);
+            var output = await Task.Run(() => reader.Read(unit));
             foreach (var patient in output.Persons)
             {
                 events += patient.Events.Length;
@@ -82,6 +87,16 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
 
         LogUnitDone(logger, unitId, report.SourceRows, report.Patients, report.Seconds);
         return report;
+    }
+
+    private UnitReader ReaderFor(PersonDirectory persons)
+    {
+        if (_reader is null || !ReferenceEquals(_readerPersons, persons))
+        {
+            (_reader, _readerPersons) = (new UnitReader(persons), persons);
+        }
+
+        return _reader;
     }
 
     // Units name file partitions; counts only. Patient keys and identifiers are never logged.

@@ -16,6 +16,8 @@ internal static class DatabaseExport
         IProgress<(int Partition, long Patients)>? progress, CancellationToken cancellationToken)
     {
         long patients = 0;
+        // One unpacking buffer for the whole export: the events are appended before the next patient is unpacked.
+        var events = new CareEvent[256];
         var next = Fetch(grains, 0, years);
         for (var p = 0; p < Partitions.Count; p++)
         {
@@ -28,7 +30,7 @@ internal static class DatabaseExport
 
             for (var i = 0; i < keys.Count; i++)
             {
-                Append(writer, keys[i], exports[i]);
+                Append(writer, keys[i], exports[i], ref events);
             }
 
             patients += keys.Count;
@@ -51,11 +53,17 @@ internal static class DatabaseExport
         return (keys, await Task.WhenAll(calls));
     }
 
-    private static void Append(DatabaseWriter writer, Guid key, PatientExport export)
+    private static void Append(DatabaseWriter writer, Guid key, PatientExport export, ref CareEvent[] buffer)
     {
         var profile = export.Profile;
         var derived = export.Derived;
-        var events = EventPack.Unpack(export.Pack);
+        var count = EventPack.Count(export.Pack);
+        if (buffer.Length < count)
+        {
+            buffer = new CareEvent[Math.Max(count, 2 * buffer.Length)];
+        }
+
+        var events = buffer.AsSpan(0, EventPack.Unpack(export.Pack, buffer));
         writer.AppendPatient(key, profile?.Sex ?? 0, profile?.BirthYear ?? 0, profile?.BirthMonth, profile?.Departement ?? "",
             profile?.Commune ?? "", profile?.DeathDay is { } death ? DateOnly.FromDayNumber(death) : null, events.Length,
             export.DeclaredGp is { } gp ? PackedCode.Unpack(gp.Number) : null);

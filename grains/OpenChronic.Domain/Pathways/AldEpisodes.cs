@@ -20,6 +20,12 @@ public static class AldEpisodeBuilder
     public static ImmutableArray<AldEpisode> Build(IEnumerable<(int AldNumber, string Icd10, DateOnly Start, DateOnly? End)> registrations)
     {
         ArgumentNullException.ThrowIfNull(registrations);
+        if (registrations is IReadOnlyCollection<(int, string, DateOnly, DateOnly?)> { Count: 0 })
+        {
+            // Most patients: no registration, no grouping machinery.
+            return [];
+        }
+
         var episodes = ImmutableArray.CreateBuilder<AldEpisode>();
         foreach (var group in registrations
                      .Select(r => r with { End = r.End is { Year: < 1700 } ? null : r.End })

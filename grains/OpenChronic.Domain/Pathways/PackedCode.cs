@@ -15,6 +15,9 @@ public static class PackedCode
     /// <summary>Longest digit string that packs (as binary-coded decimal).</summary>
     public const int MaxDigits = 13;
 
+    /// <summary>Longest UTF-8 form of an unpacked code (8 characters of up to 2 bytes each).</summary>
+    public const int MaxUtf8Length = 2 * MaxLength;
+
     /// <summary>Packs <paramref name="code"/>; false when it is neither ≤ 8 printable ASCII characters nor ≤ 13 digits.</summary>
     public static bool TryPack(ReadOnlySpan<char> code, out ulong packed)
     {
@@ -92,6 +95,48 @@ public static class PackedCode
         }
 
         return new string(chars[..n]);
+    }
+
+    /// <summary>
+    /// Writes the UTF-8 bytes of <see cref="Unpack(ulong)"/> into <paramref name="utf8"/> (at least
+    /// <see cref="MaxUtf8Length"/> long) without allocating a string; returns the number of bytes written.
+    /// </summary>
+    public static int Unpack(ulong packed, Span<byte> utf8)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(utf8.Length, MaxUtf8Length);
+        if (packed >> 56 == 0 && packed != 0)
+        {
+            var length = unchecked((int)(packed >> (4 * MaxDigits))) & 0xF;
+            for (var i = 0; i < length; i++)
+            {
+                utf8[i] = (byte)('0' + unchecked((int)(packed >> (4 * (MaxDigits - 1 - i))) & 0xF));
+            }
+
+            return length;
+        }
+
+        var n = 0;
+        for (var i = 0; i < MaxLength; i++)
+        {
+            var b = unchecked((byte)(packed >> (8 * (MaxLength - 1 - i))));
+            if (b == 0)
+            {
+                break;
+            }
+
+            if (b < 0x80)
+            {
+                utf8[n++] = b;
+            }
+            else
+            {
+                // The character (char)b of the string form, U+0080 to U+00FF, in UTF-8.
+                utf8[n++] = (byte)(0xC0 | (b >> 6));
+                utf8[n++] = (byte)(0x80 | (b & 0x3F));
+            }
+        }
+
+        return n;
     }
 
     /// <summary>True when the packed code starts with the packed prefix of length <paramref name="prefixLength"/>.</summary>

@@ -13,6 +13,11 @@ public sealed class PathwayDeriver
     private readonly ConditionClassifier _classifier;
     private readonly TreatmentLineOptions _lineOptions;
 
+    // Working lists of a derivation, one set per thread: a derivation is synchronous and nothing it returns refers
+    // to them, so the next derivation on the thread reuses them instead of growing new ones for every patient.
+    [ThreadStatic]
+    private static Scratch? s_scratch;
+
     public PathwayDeriver(CaseDefinitionCatalogue catalogue, TreatmentLineOptions? lineOptions = null)
     {
         ArgumentNullException.ThrowIfNull(catalogue);
@@ -27,9 +32,13 @@ public sealed class PathwayDeriver
     public PatientPathway Derive(ReadOnlySpan<CareEvent> timeline, IReadOnlyList<int> years)
     {
         ArgumentNullException.ThrowIfNull(years);
-        var dispensations = NetDispensations(timeline);
-        var facts = new List<ClinicalFact>(timeline.Length);
-        var registrations = new List<(int, string, DateOnly, DateOnly?)>();
+        var scratch = s_scratch ??= new Scratch();
+        var dispensations = NetDispensations(timeline, scratch);
+        var facts = scratch.Facts;
+        facts.Clear();
+        facts.EnsureCapacity(timeline.Length);
+        var registrations = scratch.Registrations;
+        registrations.Clear();
         int? deathYear = null;
         foreach (var (atc, day, boxes, large) in dispensations)
         {
@@ -41,14 +50,14 @@ public sealed class PathwayDeriver
             switch (e.Kind)
             {
                 case CareEventKind.Diagnosis:
-                    facts.Add(new ClinicalFact(ClinicalFactKind.Diagnosis, e.Date, PackedCode.Unpack(e.Code), PositionOf(e.Traits)));
+                    facts.Add(new ClinicalFact(ClinicalFactKind.Diagnosis, e.Date, CodeStrings.Of(e.Code), PositionOf(e.Traits)));
                     break;
                 case CareEventKind.Act:
-                    facts.Add(new ClinicalFact(ClinicalFactKind.Act, e.Date, PackedCode.Unpack(e.Code)));
+                    facts.Add(new ClinicalFact(ClinicalFactKind.Act, e.Date, CodeStrings.Of(e.Code)));
                     break;
                 case CareEventKind.AldRegistration:
                     DateOnly? end = IsOpenEnd(e.EndDay) ? null : e.EndDate;
-                    var icd = PackedCode.Unpack(e.Code);
+                    var icd = CodeStrings.Of(e.Code);
                     var ald = (int)e.Value;
                     facts.Add(new ClinicalFact(ClinicalFactKind.AldRegistration, e.Date, icd, End: end, AldNumber: ald));
                     registrations.Add((ald, icd, e.Date, end));
@@ -84,7 +93,7 @@ public sealed class PathwayDeriver
     /// conditions and ALD episodes).
     /// </summary>
     public (ImmutableArray<(string ConditionId, TreatmentLine Line)> Lines, ImmutableArray<HospitalEpisode> Episodes) DeriveSequences(ReadOnlySpan<CareEvent> timeline) =>
-        (Lines(NetDispensations(timeline)), HospitalEpisodeBuilder.Build(timeline));
+        (Lines(NetDispensations(timeline, s_scratch ??= new Scratch())), HospitalEpisodeBuilder.Build(timeline));
 
     private ImmutableArray<(string ConditionId, TreatmentLine Line)> Lines(List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> dispensations)
     {
@@ -108,25 +117,37 @@ public sealed class PathwayDeriver
 
     // Regularisation lines carry negative boxes for a dispensation already counted: net them per day, ATC and CIP13;
     // what nets to zero or less was not dispensed.
-    private static List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> NetDispensations(ReadOnlySpan<CareEvent> timeline)
+    private static List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> NetDispensations(ReadOnlySpan<CareEvent> timeline, Scratch scratch)
     {
-        var net = new Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)>();
+        var count = 0;
+        foreach (ref readonly var e in timeline)
+        {
+            count += e.Kind == CareEventKind.Dispensation ? 1 : 0;
+        }
+
+        // Sized once (the enumeration order of a dictionary without removals is the insertion order, whatever its
+        // size or past use once cleared).
+        var net = scratch.Net;
+        net.Clear();
+        net.EnsureCapacity(count);
         foreach (ref readonly var e in timeline)
         {
             if (e.Kind == CareEventKind.Dispensation)
             {
                 var key = (e.Day, e.Code, e.Detail);
-                var (boxes, large) = net.GetValueOrDefault(key);
-                net[key] = (boxes + e.Value, large || (e.Traits & CareEventTraits.LargePack) != 0);
+                ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(net, key, out _);
+                entry = (entry.Boxes + e.Value, entry.Large || (e.Traits & CareEventTraits.LargePack) != 0);
             }
         }
 
-        var result = new List<(string, DateOnly, double, bool)>(net.Count);
+        var result = scratch.Dispensations;
+        result.Clear();
+        result.EnsureCapacity(net.Count);
         foreach (var ((day, atc, _), (boxes, large)) in net)
         {
             if (boxes > 0)
             {
-                result.Add((PackedCode.Unpack(atc), DateOnly.FromDayNumber(day), boxes, large));
+                result.Add((CodeStrings.Of(atc), DateOnly.FromDayNumber(day), boxes, large));
             }
         }
 
@@ -139,4 +160,15 @@ public sealed class PathwayDeriver
         : (traits & CareEventTraits.Related) != 0 ? DiagnosisPosition.Related
         : (traits & CareEventTraits.Associated) != 0 ? DiagnosisPosition.Associated
         : DiagnosisPosition.None;
+
+    private sealed class Scratch
+    {
+        public Dictionary<(int Day, ulong Atc, ulong Cip), (double Boxes, bool Large)> Net { get; } = [];
+
+        public List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> Dispensations { get; } = [];
+
+        public List<ClinicalFact> Facts { get; } = [];
+
+        public List<(int, string, DateOnly, DateOnly?)> Registrations { get; } = [];
+    }
 }

@@ -37,6 +37,10 @@ public sealed record TreatmentLineOptions
 /// <summary>Builds drug eras and treatment lines from dispensations (pure, deterministic).</summary>
 public static class TreatmentLineBuilder
 {
+    // The covered days of one call, reused by the next call on the thread (a call is synchronous and returns none of it).
+    [ThreadStatic]
+    private static List<ClassDay>? s_covered;
+
     /// <summary>
     /// Eras per drug class from dispensations (ATC code, date, boxes, large pack) restricted to <paramref name="atcPrefixes"/>.
     /// Negative boxes (regularisations) shorten what the class covers; a net non-positive dispensation day covers nothing.
@@ -48,24 +52,50 @@ public static class TreatmentLineBuilder
     {
         ArgumentNullException.ThrowIfNull(dispensations);
         options ??= TreatmentLineOptions.Default;
-        var byClassDay = new SortedDictionary<(string Class, int Day), double>();
-        foreach (var (atc, date, boxes, large) in dispensations)
+        var covered = s_covered ??= [];
+        covered.Clear();
+        string? lastAtc = null, lastClass = null;
+        if (dispensations is List<(string Atc, DateOnly Date, double Boxes, bool LargePack)> list)
         {
-            if (atc.Length < options.ClassLength || !CodePrefixes.StartsWithAny(atc, atcPrefixes.AsSpan()))
+            // The deriver's list: no boxed enumerator.
+            foreach (var d in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list))
             {
-                continue;
+                Cover(d, atcPrefixes, options, covered, ref lastAtc, ref lastClass);
             }
-
-            var key = (atc[..options.ClassLength], date.DayNumber);
-            var days = boxes * (large ? options.DaysPerLargePack : options.DaysPerPack);
-            byClassDay[key] = byClassDay.GetValueOrDefault(key) + days;
+        }
+        else
+        {
+            foreach (var d in dispensations)
+            {
+                Cover(d, atcPrefixes, options, covered, ref lastAtc, ref lastClass);
+            }
         }
 
+        if (covered.Count == 0)
+        {
+            return [];
+        }
+
+        // Days covered per (class, day) in the order of a sorted dictionary keyed by (class, day) with the default
+        // comparer: one sort (ties by arrival, so each key's days add up in arrival order, as they did in the dictionary).
+        var days = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(covered);
+        days.Sort(static (a, b) =>
+            Comparer<string>.Default.Compare(a.Class, b.Class) is var c && c != 0 ? c
+            : a.Day != b.Day ? a.Day.CompareTo(b.Day)
+            : a.Arrival.CompareTo(b.Arrival));
         var eras = ImmutableArray.CreateBuilder<DrugEra>();
         string? current = null;
         int start = 0, end = 0;
-        foreach (var ((cls, day), coveredDays) in byClassDay)
+        for (var i = 0; i < days.Length;)
         {
+            // One key: the class as first given, the days summed in arrival order.
+            var (cls, day) = (days[i].Class, days[i].Day);
+            var coveredDays = 0d;
+            for (; i < days.Length && days[i].Day == day && Comparer<string>.Default.Compare(days[i].Class, cls) == 0; i++)
+            {
+                coveredDays += days[i].Days;
+            }
+
             if (coveredDays <= 0)
             {
                 continue;
@@ -94,6 +124,24 @@ public static class TreatmentLineBuilder
         return eras.ToImmutable();
     }
 
+    private static void Cover((string Atc, DateOnly Date, double Boxes, bool LargePack) d, ImmutableArray<string> atcPrefixes,
+        TreatmentLineOptions options, List<ClassDay> covered, ref string? lastAtc, ref string? lastClass)
+    {
+        var (atc, date, boxes, large) = d;
+        if (atc.Length < options.ClassLength || !CodePrefixes.StartsWithAny(atc, atcPrefixes.AsSpan()))
+        {
+            return;
+        }
+
+        // Consecutive dispensations of one code share the class string.
+        if (!string.Equals(atc, lastAtc, StringComparison.Ordinal))
+        {
+            (lastAtc, lastClass) = (atc, atc[..options.ClassLength]);
+        }
+
+        covered.Add(new ClassDay(lastClass!, date.DayNumber, boxes * (large ? options.DaysPerLargePack : options.DaysPerPack), covered.Count));
+    }
+
     /// <summary>
     /// Lines from eras: the timeline is cut where the set of active classes changes; overlaps shorter than the
     /// combination window are given to the regimen that was there before (a switch, not a combination);
@@ -107,15 +155,41 @@ public static class TreatmentLineBuilder
             return [];
         }
 
-        var cuts = eras.SelectMany(e => new[] { e.Start.DayNumber, e.End.DayNumber + 1 }).Distinct().Order().ToArray();
+        // The days where the set of active classes changes, distinct and in order.
+        var cuts = new int[2 * eras.Length];
+        for (var i = 0; i < eras.Length; i++)
+        {
+            (cuts[2 * i], cuts[(2 * i) + 1]) = (eras[i].Start.DayNumber, eras[i].End.DayNumber + 1);
+        }
+
+        Array.Sort(cuts);
+        var distinct = cuts.Length == 0 ? 0 : 1;
+        for (var i = 1; i < cuts.Length; i++)
+        {
+            if (cuts[i] != cuts[distinct - 1])
+            {
+                cuts[distinct++] = cuts[i];
+            }
+        }
+
         var segments = new List<(int Start, int End, string Regimen, int Classes)>();
-        for (var i = 0; i + 1 < cuts.Length; i++)
+        var active = new List<string>();
+        for (var i = 0; i + 1 < distinct; i++)
         {
             var (from, to) = (cuts[i], cuts[i + 1] - 1);
-            var active = eras.Where(e => e.Start.DayNumber <= from && e.End.DayNumber >= to).Select(e => e.DrugClass).Distinct().Order(StringComparer.Ordinal).ToArray();
-            if (active.Length > 0)
+            active.Clear();
+            foreach (var e in eras)
             {
-                segments.Add((from, to, string.Join('+', active), active.Length));
+                if (e.Start.DayNumber <= from && e.End.DayNumber >= to && !active.Contains(e.DrugClass))
+                {
+                    active.Add(e.DrugClass);
+                }
+            }
+
+            if (active.Count > 0)
+            {
+                active.Sort(StringComparer.Ordinal);
+                segments.Add((from, to, string.Join('+', System.Runtime.InteropServices.CollectionsMarshal.AsSpan(active)), active.Count));
             }
         }
 
@@ -144,4 +218,7 @@ public static class TreatmentLineBuilder
 
         return lines.ToImmutable();
     }
+
+    /// <summary>The days one dispensation covers for its class, with its arrival rank among the matching dispensations.</summary>
+    private readonly record struct ClassDay(string Class, int Day, double Days, int Arrival);
 }

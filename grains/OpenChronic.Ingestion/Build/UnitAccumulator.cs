@@ -1,15 +1,35 @@
+using System.Runtime.InteropServices;
 using OpenChronic.Domain.Pathways;
 using OpenChronic.Ingestion.Tables;
 
 namespace OpenChronic.Ingestion.Build;
 
-/// <summary>Collects the events and the row accounting of a unit while it is read.</summary>
+/// <summary>
+/// Collects the events and the row accounting of a unit while it is read. The events of every person go to one flat
+/// buffer in arrival order (no list per person); <see cref="Build"/> groups them by person, keeping each person's
+/// arrival order, so that each person's sort sees the same input as with a list per person. The buffers are kept
+/// by <see cref="Reset"/> for the next unit.
+/// </summary>
 internal sealed class UnitAccumulator
 {
-    private readonly Dictionary<int, List<CareEvent>> _events = [];
     private readonly SortedDictionary<string, Tally> _tables = new(StringComparer.Ordinal);
     private readonly List<RejectedRow> _rejects = [];
     private readonly Dictionary<int, (int Day, ulong Gp)> _declarations = [];
+    private readonly Dictionary<int, int> _next = [];
+    private CareEvent[] _events = new CareEvent[1024];
+    private CareEvent[] _grouped = [];
+    private int[] _owners = new int[1024];
+    private int _count;
+
+    /// <summary>Forgets the previous unit; keeps the buffers.</summary>
+    public void Reset()
+    {
+        _tables.Clear();
+        _rejects.Clear();
+        _declarations.Clear();
+        _next.Clear();
+        _count = 0;
+    }
 
     public Tally Table(string label)
     {
@@ -24,13 +44,15 @@ internal sealed class UnitAccumulator
 
     public void Add(int person, in CareEvent e)
     {
-        if (!_events.TryGetValue(person, out var list))
+        if (_count == _events.Length)
         {
-            list = [];
-            _events.Add(person, list);
+            Array.Resize(ref _events, 2 * _count);
+            Array.Resize(ref _owners, 2 * _count);
         }
 
-        list.Add(e);
+        _events[_count] = e;
+        _owners[_count] = person;
+        _count++;
     }
 
     /// <summary>Keeps the person's most recent declared GP (latest care day; on one day, the larger number, so that row order does not matter).</summary>
@@ -62,11 +84,40 @@ internal sealed class UnitAccumulator
 
     public UnitOutput Build(string unitId)
     {
-        var persons = new List<PersonEvents>(_events.Count);
-        foreach (var (person, list) in _events.OrderBy(p => p.Key))
+        // Events per person, then each person's first slot in person order (a counting sort, stable).
+        for (var i = 0; i < _count; i++)
         {
-            var events = list.ToArray();
+            CollectionsMarshal.GetValueRefOrAddDefault(_next, _owners[i], out _)++;
+        }
+
+        var order = new int[_next.Count];
+        _next.Keys.CopyTo(order, 0);
+        Array.Sort(order);
+        var slot = 0;
+        foreach (var person in order)
+        {
+            ref var next = ref CollectionsMarshal.GetValueRefOrNullRef(_next, person);
+            (next, slot) = (slot, slot + next);
+        }
+
+        if (_grouped.Length < _count)
+        {
+            _grouped = new CareEvent[_events.Length];
+        }
+
+        for (var i = 0; i < _count; i++)
+        {
+            _grouped[CollectionsMarshal.GetValueRefOrNullRef(_next, _owners[i])++] = _events[i];
+        }
+
+        var persons = new List<PersonEvents>(order.Length);
+        slot = 0;
+        foreach (var person in order)
+        {
+            var end = _next[person];
+            var events = _grouped.AsSpan(slot, end - slot).ToArray();
             Array.Sort(events);
+            slot = end;
             var declared = _declarations.GetValueOrDefault(person);
             persons.Add(new PersonEvents(person, events, declared.Gp, declared.Day));
         }

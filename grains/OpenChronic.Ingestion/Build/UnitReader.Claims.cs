@@ -11,15 +11,12 @@ public sealed partial class UnitReader
     /// <summary>Days a care date may follow its flux date before the line is rejected as out of range (care is billed after it is given).</summary>
     private const int MaxCareAfterFlux = 366;
 
-    private void ReadClaims(
-        ExtractFile file,
-        SndsReadBatch read,
-        Dictionary<ulong, (long Taa, string Label, string File, long Row)> ete,
-        List<Detail> details,
-        Dictionary<ulong, List<int>> byKey,
-        HashSet<ulong> seen,
-        UnitAccumulator acc)
+    private void ReadClaims(ExtractFile file, SndsReadBatch read, Scratch scratch)
     {
+        var acc = scratch.Accumulator;
+        var ete = scratch.Establishments;
+        var details = scratch.Details;
+        var seen = scratch.SeenClaims;
         var batch = read.Batch;
         var label = file.TableLabel;
         var keys = new KeyTuple(SndsCatalogue.DcirKeys, batch.Schema);
@@ -55,7 +52,7 @@ public sealed partial class UnitReader
             }
 
             var hasEte = ete.Remove(hash, out var establishment);
-            byKey.Remove(hash, out var lineDetails);
+            var lineDetails = scratch.DetailsByKey.Remove(hash, out var chain) ? chain.First : -1;
             // Malformed lines are rejected before any filter applies, so that every planted defect is located.
             string? reject = null;
             string? rejectColumn = null;
@@ -91,14 +88,14 @@ public sealed partial class UnitReader
             if (filter is not null)
             {
                 acc.Table(label).Filter(filter);
-                Settle(lineDetails, details, hasEte ? establishment : null, acc, filter, null);
+                Settle(lineDetails, scratch, hasEte ? establishment : null, filter, null);
                 continue;
             }
 
             if (reject is not null)
             {
                 acc.Reject(label, file.RelativePath, at, rejectColumn, reject);
-                Settle(lineDetails, details, hasEte ? establishment : null, acc, null, "its ER_PRS_F line was rejected");
+                Settle(lineDetails, scratch, hasEte ? establishment : null, null, "its ER_PRS_F line was rejected");
                 continue;
             }
 
@@ -111,24 +108,24 @@ public sealed partial class UnitReader
 
             acc.Declare(person, day, DeclaredGp(Cells.Bytes(declaredGp, row)));
             var spe = (short)Math.Clamp(Cells.Long(specialty, row), 0, short.MaxValue);
-            if (lineDetails is null)
+            if (lineDetails < 0)
             {
                 acc.Add(person, new CareEvent(day, day, CareEventKind.Consultation, traits, spe,
                     PackNumber(Cells.Long(nature, row)), Cells.Pack(Cells.Bytes(executor, row)), Cells.Float(quantity, row)));
             }
             else
             {
-                foreach (var i in lineDetails)
+                for (var i = lineDetails; i >= 0; i = scratch.NextDetail[i])
                 {
                     var d = details[i];
-                    acc.Table(d.Label).Kept++;
+                    acc.Table(scratch.Sources[d.Source].Label).Kept++;
                     acc.Add(person, new CareEvent(day, day, d.Kind, traits | d.Traits, spe, d.Code, d.Id, d.Value));
                 }
             }
 
             if (hasEte)
             {
-                acc.Table(establishment.Label).Kept++;
+                acc.Table(scratch.Sources[establishment.Source].Label).Kept++;
             }
         }
     }
@@ -143,17 +140,19 @@ public sealed partial class UnitReader
         number.IndexOfAnyExcept((byte)'0') < 0 ? 0 : Cells.Pack(number);
 
     /// <summary>Counts the detail and establishment lines of a filtered or rejected claim line like the line.</summary>
-    private static void Settle(List<int>? lineDetails, List<Detail> details, (long Taa, string Label, string File, long Row)? ete, UnitAccumulator acc, string? filter, string? reject)
+    private static void Settle(int lineDetails, Scratch scratch, (long Taa, int Source, long Row)? ete, string? filter, string? reject)
     {
-        foreach (var i in lineDetails ?? [])
+        for (var i = lineDetails; i >= 0; i = scratch.NextDetail[i])
         {
-            var d = details[i];
-            Settle(d.Label, d.File, d.Row, acc, filter, reject);
+            var d = scratch.Details[i];
+            var (label, file) = scratch.Sources[d.Source];
+            Settle(label, file, d.Row, scratch.Accumulator, filter, reject);
         }
 
         if (ete is { } e)
         {
-            Settle(e.Label, e.File, e.Row, acc, filter, reject);
+            var (label, file) = scratch.Sources[e.Source];
+            Settle(label, file, e.Row, scratch.Accumulator, filter, reject);
         }
     }
 

@@ -13,13 +13,13 @@ public sealed partial class UnitReader
     private const string PublicHospital = "public hospital billed in PMSI (ETE_IND_TAA = 1)";
     private const string FictitiousNir = "fictitious NIR";
 
-    private void ReadDcir(WorkUnit unit, UnitAccumulator acc, CancellationToken cancellationToken)
+    private void ReadDcir(WorkUnit unit, Scratch scratch, CancellationToken cancellationToken)
     {
-        var ete = new Dictionary<ulong, (long Taa, string Label, string File, long Row)>();
-        var details = new List<Detail>();
-        var byKey = new Dictionary<ulong, List<int>>();
+        var acc = scratch.Accumulator;
+        var ete = scratch.Establishments;
         foreach (var file in unit.Files.Where(f => f.Name.Table.Name == "ER_ETE_F"))
         {
+            var source = scratch.Source(file);
             foreach (var read in Batches(file, acc, cancellationToken))
             {
                 var keys = new KeyTuple(SndsCatalogue.DcirKeys, read.Batch.Schema);
@@ -31,7 +31,7 @@ public sealed partial class UnitReader
                     {
                         acc.Reject(file.TableLabel, file.RelativePath, read.RowNumbers[row], "DCT_ORD_NUM", "missing DCIR key");
                     }
-                    else if (!ete.TryAdd(keys.Hash(row), (Cells.Long(taa, row, -1), file.TableLabel, file.RelativePath, read.RowNumbers[row])))
+                    else if (!ete.TryAdd(keys.Hash(row), (Cells.Long(taa, row, -1), source, read.RowNumbers[row])))
                     {
                         acc.Reject(file.TableLabel, file.RelativePath, read.RowNumbers[row], "DCT_ORD_NUM", "duplicate establishment line");
                     }
@@ -41,38 +41,43 @@ public sealed partial class UnitReader
 
         foreach (var file in unit.Files.Where(f => f.Name.Table.Name is "ER_PHA_F" or "ER_BIO_F" or "ER_CAM_F"))
         {
+            var source = scratch.Source(file);
             foreach (var read in Batches(file, acc, cancellationToken))
             {
-                BufferDetails(file, read, details, byKey, acc);
+                BufferDetails(file, source, read, scratch);
             }
         }
 
         foreach (var file in unit.Files.Where(f => f.Name.Table.Name == "ER_PRS_F"))
         {
-            var seen = new HashSet<ulong>();
+            scratch.SeenClaims.Clear();
             foreach (var read in Batches(file, acc, cancellationToken))
             {
-                ReadClaims(file, read, ete, details, byKey, seen, acc);
+                ReadClaims(file, read, scratch);
             }
         }
 
-        foreach (var list in byKey.Values)
+        var details = scratch.Details;
+        foreach (var (first, _) in scratch.DetailsByKey.Values)
         {
-            foreach (var i in list)
+            for (var i = first; i >= 0; i = scratch.NextDetail[i])
             {
                 var d = details[i];
-                acc.Reject(d.Label, d.File, d.Row, "DCT_ORD_NUM", "orphan detail line (no ER_PRS_F line with its keys)");
+                var (label, file) = scratch.Sources[d.Source];
+                acc.Reject(label, file, d.Row, "DCT_ORD_NUM", "orphan detail line (no ER_PRS_F line with its keys)");
             }
         }
 
-        foreach (var (label, file, row) in ete.Values.Select(e => (e.Label, e.File, e.Row)))
+        foreach (var (_, source, row) in ete.Values)
         {
+            var (label, file) = scratch.Sources[source];
             acc.Reject(label, file, row, "DCT_ORD_NUM", "orphan establishment line (no ER_PRS_F line with its keys)");
         }
     }
 
-    private void BufferDetails(ExtractFile file, Tables.SndsReadBatch read, List<Detail> details, Dictionary<ulong, List<int>> byKey, UnitAccumulator acc)
+    private void BufferDetails(ExtractFile file, int source, Tables.SndsReadBatch read, Scratch scratch)
     {
+        var acc = scratch.Accumulator;
         var batch = read.Batch;
         var keys = new KeyTuple(SndsCatalogue.DcirKeys, batch.Schema);
         keys.Bind(batch);
@@ -116,15 +121,7 @@ public sealed partial class UnitReader
                     break;
             }
 
-            var hash = keys.Hash(row);
-            if (!byKey.TryGetValue(hash, out var list))
-            {
-                list = [];
-                byKey.Add(hash, list);
-            }
-
-            list.Add(details.Count);
-            details.Add(new Detail(kind, traits, packed, detail, value, file.TableLabel, file.RelativePath, read.RowNumbers[row]));
+            scratch.AddDetail(keys.Hash(row), new Detail(kind, traits, packed, detail, value, source, read.RowNumbers[row]));
         }
     }
 
@@ -143,6 +140,6 @@ public sealed partial class UnitReader
         return number.TryFormat(digits, out var n, default, System.Globalization.CultureInfo.InvariantCulture) ? Cells.Pack(digits[..n]) : 0;
     }
 
-    /// <summary>A buffered ER_PHA_F / ER_BIO_F / ER_CAM_F line waiting for its ER_PRS_F line.</summary>
-    private readonly record struct Detail(CareEventKind Kind, CareEventTraits Traits, ulong Code, ulong Id, float Value, string Label, string File, long Row);
+    /// <summary>A buffered ER_PHA_F / ER_BIO_F / ER_CAM_F line waiting for its ER_PRS_F line; <paramref name="Source"/> indexes <see cref="Scratch.Sources"/>.</summary>
+    private readonly record struct Detail(CareEventKind Kind, CareEventTraits Traits, ulong Code, ulong Id, float Value, int Source, long Row);
 }

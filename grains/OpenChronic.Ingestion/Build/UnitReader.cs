@@ -9,7 +9,9 @@ namespace OpenChronic.Ingestion.Build;
 /// of each person with a full row accounting (<see cref="TableCounts"/>). Memory is bounded per unit: a DCIR month
 /// buffers its ER_ETE_F and detail rows (compact structs keyed by the 64-bit hash of the nine keys) before streaming
 /// ER_PRS_F; a PMSI year buffers one compact record per stay. Regularisation lines (negative quantities) are kept as
-/// signed events: netting happens downstream. Reading the same unit twice gives identical outputs.
+/// signed events: netting happens downstream. Reading the same unit twice gives identical outputs. The working
+/// buffers are kept from one unit to the next (held weakly between units: a reader reused over a job's units allocates
+/// them about once, and an idle reader holds nothing the collector wants back).
 /// </summary>
 public sealed partial class UnitReader
 {
@@ -32,11 +34,24 @@ public sealed partial class UnitReader
     public UnitOutput Read(WorkUnit unit, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        var acc = new UnitAccumulator();
+        var scratch = TakeScratch();
+        try
+        {
+            return Read(unit, scratch, cancellationToken);
+        }
+        finally
+        {
+            ReturnScratch(scratch);
+        }
+    }
+
+    private UnitOutput Read(WorkUnit unit, Scratch scratch, CancellationToken cancellationToken)
+    {
+        var acc = scratch.Accumulator;
         switch (unit.Kind)
         {
             case WorkUnitKind.Dcir:
-                ReadDcir(unit, acc, cancellationToken);
+                ReadDcir(unit, scratch, cancellationToken);
                 break;
             case WorkUnitKind.Pmsi:
                 ReadPmsi(unit, acc, cancellationToken);

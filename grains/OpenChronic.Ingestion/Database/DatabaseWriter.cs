@@ -9,6 +9,7 @@ namespace OpenChronic.Ingestion.Database;
 /// </summary>
 public sealed class DatabaseWriter : IDisposable
 {
+    private const int IdLength = 32;
     private readonly Dictionary<string, RowBuffer> _tables;
 
     public DatabaseWriter(string directory)
@@ -31,7 +32,7 @@ public sealed class DatabaseWriter : IDisposable
     public void AppendPatient(Guid patient, int sex, int birthYear, int? birthMonth, string departement, string commune, DateOnly? death, long events, string? declaredGp = null)
     {
         var t = _tables["patients"];
-        t.Text(0).Append(Id(patient));
+        AppendId(t, patient);
         t.Int32(1).Append(sex);
         t.Int32(2).Append(birthYear);
         t.Int32(3, birthMonth is > 0 ? birthMonth : null);
@@ -54,25 +55,40 @@ public sealed class DatabaseWriter : IDisposable
     public void AppendEvents(Guid patient, ReadOnlySpan<CareEvent> events)
     {
         var t = _tables["events"];
-        var id = Id(patient);
+        Span<byte> id = stackalloc byte[IdLength];
+        Id(patient, id);
+        Span<byte> code = stackalloc byte[PackedCode.MaxUtf8Length];
         foreach (ref readonly var e in events)
         {
+            // Codes and names as UTF-8 bytes: no string per cell.
             t.Text(0).Append(id);
             t.Date(1).Append(e.Date);
             t.Date(2, PathwayDeriver.IsOpenEnd(e.EndDay) ? null : e.EndDate);
-            t.Text(3).Append(KindName(e.Kind));
-            t.Text(4).Append(PackedCode.Unpack(e.Code));
-            t.Text(5).Append(PackedCode.Unpack(e.Detail));
+            t.Text(3).Append(KindUtf8(e.Kind));
+            t.Text(4).Append(code[..PackedCode.Unpack(e.Code, code)]);
+            t.Text(5).Append(code[..PackedCode.Unpack(e.Detail, code)]);
             t.Int32(6).Append(e.Specialty);
             t.Double(7).Append(e.Value);
             t.Boolean(8).Append((e.Traits & CareEventTraits.Hospital) != 0);
             t.Boolean(9).Append((e.Traits & CareEventTraits.LargePack) != 0);
             t.Boolean(10).Append((e.Traits & CareEventTraits.AldRelated) != 0);
-            var position = (e.Traits & CareEventTraits.Principal) != 0 ? "DP"
-                : (e.Traits & CareEventTraits.Related) != 0 ? "DR"
-                : (e.Traits & CareEventTraits.Associated) != 0 ? "DAS"
-                : null;
-            t.Text(11).Append(position);
+            if ((e.Traits & CareEventTraits.Principal) != 0)
+            {
+                t.Text(11).Append("DP"u8);
+            }
+            else if ((e.Traits & CareEventTraits.Related) != 0)
+            {
+                t.Text(11).Append("DR"u8);
+            }
+            else if ((e.Traits & CareEventTraits.Associated) != 0)
+            {
+                t.Text(11).Append("DAS"u8);
+            }
+            else
+            {
+                t.Text(11).AppendNull();
+            }
+
             t.EndRow();
         }
     }
@@ -80,7 +96,7 @@ public sealed class DatabaseWriter : IDisposable
     public void AppendCondition(Guid patient, int year, string condition, ConditionEvidence evidence)
     {
         var t = _tables["conditions"];
-        t.Text(0).Append(Id(patient));
+        AppendId(t, patient);
         t.Int32(1).Append(year);
         t.Text(2).Append(condition);
         t.Boolean(3).Append((evidence & ConditionEvidence.Ald) != 0);
@@ -93,7 +109,7 @@ public sealed class DatabaseWriter : IDisposable
     public void AppendAldEpisode(Guid patient, int aldNumber, string icd10, DateOnly start, DateOnly? end)
     {
         var t = _tables["ald_episodes"];
-        t.Text(0).Append(Id(patient));
+        AppendId(t, patient);
         t.Int32(1).Append(aldNumber);
         t.Text(2).Append(icd10);
         t.Date(3).Append(start);
@@ -104,7 +120,7 @@ public sealed class DatabaseWriter : IDisposable
     public void AppendTreatmentLine(Guid patient, string condition, int line, string regimen, DateOnly start, DateOnly end)
     {
         var t = _tables["treatment_lines"];
-        t.Text(0).Append(Id(patient));
+        AppendId(t, patient);
         t.Text(1).Append(condition);
         t.Int32(2).Append(line);
         t.Text(3).Append(regimen);
@@ -116,7 +132,7 @@ public sealed class DatabaseWriter : IDisposable
     public void AppendStay(Guid patient, DateOnly admission, DateOnly discharge, int stays, int? daysToGp, int? daysToSpecialist, int? daysToReadmission)
     {
         var t = _tables["stays"];
-        t.Text(0).Append(Id(patient));
+        AppendId(t, patient);
         t.Date(1).Append(admission);
         t.Date(2).Append(discharge);
         t.Int32(3).Append(stays);
@@ -158,5 +174,33 @@ public sealed class DatabaseWriter : IDisposable
         _ => ((int)kind).ToString(CultureInfo.InvariantCulture),
     };
 
-    private static string Id(Guid patient) => patient.ToString("N");
+    /// <summary>The name of an event kind as UTF-8 bytes (<see cref="KindName"/>).</summary>
+    private static ReadOnlySpan<byte> KindUtf8(CareEventKind kind) => kind switch
+    {
+        CareEventKind.Dispensation => "dispensation"u8,
+        CareEventKind.Consultation => "consultation"u8,
+        CareEventKind.Act => "act"u8,
+        CareEventKind.Biology => "biology"u8,
+        CareEventKind.HospitalStay => "hospital_stay"u8,
+        CareEventKind.Diagnosis => "diagnosis"u8,
+        CareEventKind.AldRegistration => "ald_registration"u8,
+        CareEventKind.Death => "death"u8,
+        _ => System.Text.Encoding.UTF8.GetBytes(KindName(kind)),
+    };
+
+    // The patient column: the key as 32 hexadecimal digits (Guid format "N"), written as UTF-8 bytes.
+    private static void Id(Guid patient, Span<byte> utf8)
+    {
+        if (!patient.TryFormat(utf8, out var written, "N") || written != IdLength)
+        {
+            throw new InvalidOperationException("A patient key did not format as 32 hexadecimal digits.");
+        }
+    }
+
+    private static void AppendId(RowBuffer table, Guid patient)
+    {
+        Span<byte> id = stackalloc byte[IdLength];
+        Id(patient, id);
+        table.Text(0).Append(id);
+    }
 }

@@ -6,7 +6,8 @@ namespace OpenChronic.Ingestion.Database;
 
 /// <summary>
 /// Buffers the rows of one database table as Arrow array builders and writes a record batch every
-/// <see cref="BatchRows"/> rows, so that memory stays bounded whatever the database size.
+/// <see cref="BatchRows"/> rows, so that memory stays bounded whatever the database size. The builders are cleared
+/// and reused after each batch (building an array copies the builder's buffers), so that they grow only once.
 /// </summary>
 internal sealed class RowBuffer : IDisposable
 {
@@ -83,16 +84,48 @@ internal sealed class RowBuffer : IDisposable
             return;
         }
 
-        var arrays = _builders.Select(Build).ToArray();
+        var arrays = new IArrowArray[_builders.Length];
+        for (var i = 0; i < arrays.Length; i++)
+        {
+            arrays[i] = Build(_builders[i]);
+        }
+
         using (var batch = new RecordBatch(_schema, arrays, _rows))
         {
             _writer.Write(batch);
         }
 
         _rows = 0;
-        for (var i = 0; i < _builders.Length; i++)
+        foreach (var builder in _builders)
         {
-            _builders[i] = NewBuilder(_schema.GetFieldByIndex(i).DataType);
+            Clear(builder);
+        }
+    }
+
+    private static void Clear(IArrowArrayBuilder builder)
+    {
+        switch (builder)
+        {
+            case StringArray.Builder b:
+                b.Clear();
+                break;
+            case Int32Array.Builder b:
+                b.Clear();
+                break;
+            case Int64Array.Builder b:
+                b.Clear();
+                break;
+            case DoubleArray.Builder b:
+                b.Clear();
+                break;
+            case BooleanArray.Builder b:
+                b.Clear();
+                break;
+            case Date32Array.Builder b:
+                b.Clear();
+                break;
+            default:
+                throw new InvalidOperationException($"No clear for {builder.GetType().Name}.");
         }
     }
 

@@ -18,6 +18,26 @@ public sealed class TimelineTests
     [InlineData("000000000")]
     public void PackedCode_RoundTrips(string code) => Assert.Equal(code, PackedCode.Unpack(PackedCode.Pack(code)));
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("E110")]
+    [InlineData("A10BA02")]
+    [InlineData("DZQM0060")]
+    [InlineData("3400921600506")]
+    [InlineData("000000000")]
+    public void PackedCode_UnpackToUtf8_IsTheUtf8OfTheString(string code) => AssertUtf8OfString(PackedCode.Pack(code));
+
+    [Fact]
+    public void PackedCode_UnpackToUtf8_BytesAboveAscii_AreTwoUtf8BytesEach() =>
+        AssertUtf8OfString(0xC941FF0000000000UL); // not made by Pack, but unpacked alike
+
+    private static void AssertUtf8OfString(ulong packed)
+    {
+        Span<byte> utf8 = stackalloc byte[PackedCode.MaxUtf8Length];
+        var n = PackedCode.Unpack(packed, utf8);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(PackedCode.Unpack(packed)), utf8[..n].ToArray());
+    }
+
     [Fact]
     public void PackedCode_RejectsLongOrNonAsciiCodes()
     {

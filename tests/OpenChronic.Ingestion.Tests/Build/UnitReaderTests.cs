@@ -125,4 +125,22 @@ public sealed class UnitReaderTests(BuildFixture fixture)
         Assert.Equal(first.Rejects, second.Rejects);
         Assert.All(first.Persons, p => Assert.True(p.Events.AsSpan().SequenceCompareTo(p.Events.Order().ToArray()) == 0));
     }
+
+    [Fact]
+    public void Read_ReaderReusedOverEveryUnit_MatchesAFreshReader()
+    {
+        // The fixture's reader read every unit in turn with the same working buffers; a fresh reader must agree.
+        var fresh = new UnitReader(fixture.People);
+        foreach (var (unit, reused) in fixture.Units.Zip(fixture.Outputs).Where(u => u.First.Kind is WorkUnitKind.Dcir or WorkUnitKind.Pmsi))
+        {
+            var output = fresh.Read(unit, TestContext.Current.CancellationToken);
+            Assert.Equal(reused.Persons.Select(p => (p.Person, p.DeclaredGp, p.DeclaredDay)), output.Persons.Select(p => (p.Person, p.DeclaredGp, p.DeclaredDay)));
+            Assert.All(reused.Persons.Zip(output.Persons), p => Assert.Equal(p.First.Events, p.Second.Events));
+            Assert.Equal(reused.Rejects, output.Rejects);
+            Assert.Equal(reused.Tables.Keys, output.Tables.Keys);
+            Assert.All(reused.Tables, t => Assert.Equal(
+                (t.Value.Source, t.Value.Kept, t.Value.Rejected, string.Join(';', t.Value.Filtered)),
+                (output.Tables[t.Key].Source, output.Tables[t.Key].Kept, output.Tables[t.Key].Rejected, string.Join(';', output.Tables[t.Key].Filtered))));
+        }
+    }
 }
