@@ -14,7 +14,7 @@ namespace OpenChronic.Client.Commands;
 
 /// <summary>One <c>predict</c> (or <c>bench predict</c>) run: load, extract on the grid, train, evaluate, write.</summary>
 internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learners, string Output, string? Truth, string? Secret, int Seed, bool Bench,
-    bool SplitByRegion, double HeldOutShare = 0, int Folds = 3)
+    bool SplitByRegion, double HeldOutShare = 0, int Folds = 3, RecalibrationMethod Recalibration = RecalibrationMethod.Simex)
 {
     /// <summary>Share of the training year's rows (whole régions) tested on in the split by region.</summary>
     public const double RegionTestShare = 1 / 3.0;
@@ -113,7 +113,7 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         }
 
         var reference = withTruth ? EvaluateReference(testBlock, console) : null;
-        var experiment = new PredictionExperiment(Seed, Folds, HeldOutShare);
+        var experiment = new PredictionExperiment(Seed, Folds, HeldOutShare, Recalibration);
         var reports = experiment.Run(trainBlock, testBlock, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
         var summary = new PredictionSummary(Task, persons, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
             names.Length, extraction.TrainAttrition, extraction.TestAttrition, extraction.FeatureTime, reference);

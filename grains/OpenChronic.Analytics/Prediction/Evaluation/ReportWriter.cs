@@ -89,13 +89,13 @@ public static class ReportWriter
         MetricsTable(b, reports, s.Reference);
         b.AppendLine();
         var folds = reports.Count > 0 ? reports[0].Selection.FoldModels.Count : 0;
-        b.AppendLine(Invariant($"Each model is the average (logit scale) of its {folds} cross-validation fold models. Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the out-of-fold predictions ({folds}-fold cross-validation) of the training year.") + " Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
+        b.AppendLine(Invariant($"Each model is the average (logit scale) of its {folds} cross-validation fold models. Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the training year ({(reports.Count > 0 ? reports[0].RecalibrationBasis : "")}; {folds}-fold cross-validation).") + " Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
         b.AppendLine();
         if (regional is not null)
         {
             b.AppendLine(Invariant($"## Split by region (index {t.IndexYear})"));
             b.AppendLine();
-            b.AppendLine(Invariant($"Trained on régions {string.Join(", ", regional.TrainRegions)}: {regional.TrainRows:N0} rows ({Cell(Suppressed(regional.TrainPositives))} outcomes); tested on régions {string.Join(", ", regional.TestRegions)}: {regional.TestRows:N0} rows ({Cell(Suppressed(regional.TestPositives))} outcomes). Same procedure (cross-validation, out-of-fold recalibration) on the training régions only."));
+            b.AppendLine(Invariant($"Trained on régions {string.Join(", ", regional.TrainRegions)}: {regional.TrainRows:N0} rows ({Cell(Suppressed(regional.TrainPositives))} outcomes); tested on régions {string.Join(", ", regional.TestRegions)}: {regional.TestRows:N0} rows ({Cell(Suppressed(regional.TestPositives))} outcomes). Same procedure (cross-validation, recalibration) on the training régions only."));
             b.AppendLine();
             MetricsTable(b, regional.Reports, regional.Reference);
             b.AppendLine();

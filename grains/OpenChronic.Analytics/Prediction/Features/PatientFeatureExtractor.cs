@@ -97,8 +97,8 @@ public sealed class PatientFeatureExtractor
             lastAny = Math.Max(lastAny, e.Day);
             lastGp = e.Kind == CareEventKind.Consultation && SequenceChannels.IsGp(e.Specialty) ? Math.Max(lastGp, e.Day) : lastGp;
             lastStay = e.Kind == CareEventKind.HospitalStay ? Math.Max(lastStay, e.Day) : lastStay;
-            AddToSequence(e, ago, lookback);
             var alone = e.Kind == CareEventKind.Biology && AloneOfItsKindThatDay(events, i);
+            AddToSequence(e, alone, ago, lookback);
             AddFirstSeen(e, alone, ago / (float)lookback);
             foreach (var window in windows)
             {
@@ -220,7 +220,7 @@ public sealed class PatientFeatureExtractor
         }
     }
 
-    private void AddToSequence(in CareEvent e, int ago, int lookback)
+    private void AddToSequence(in CareEvent e, bool alone, int ago, int lookback)
     {
         // Month 11 is the last month before index, month 0 the first of the lookback.
         var month = SequenceChannels.Months - 1 - Math.Min(SequenceChannels.Months - 1, (ago - 1) * SequenceChannels.Months / lookback);
@@ -246,6 +246,11 @@ public sealed class PatientFeatureExtractor
                 break;
             case CareEventKind.Biology:
                 row[SequenceChannels.Biology]++;
+                if (alone)
+                {
+                    row[SequenceChannels.IsolatedTest]++;
+                }
+
                 break;
             case CareEventKind.Act:
                 row[SequenceChannels.Act]++;
