@@ -1,5 +1,4 @@
 using System.CommandLine;
-using OpenChronic.Analytics.Prediction.Evaluation;
 using Spectre.Console;
 
 namespace OpenChronic.Client.Commands;

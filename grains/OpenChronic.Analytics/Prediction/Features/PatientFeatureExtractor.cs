@@ -25,7 +25,7 @@ public sealed class PatientFeatureExtractor
     /// person's <see cref="TaskOutcome"/> either way.
     /// </summary>
     public TaskOutcome TryAdd(FeatureBlockBuilder block, PredictionTask task, ReadOnlySpan<CareEvent> events, FeatureProfile? profile,
-        IEnumerable<string> conditionsBeforeIndex, float reference = float.NaN)
+        IEnumerable<string> conditionsBeforeIndex, float reference = float.NaN, float oracle = float.NaN)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(task);
@@ -40,7 +40,7 @@ public sealed class PatientFeatureExtractor
         Array.Clear(_sequence);
         AddStatic(task, profile!, conditionsBeforeIndex);
         AddEvents(task, events);
-        block.AddRow(_features, outcome == TaskOutcome.Positive, reference, _sequence);
+        block.AddRow(_features, outcome == TaskOutcome.Positive, reference, _sequence, oracle);
         return outcome;
     }
 
@@ -131,7 +131,7 @@ public sealed class PatientFeatureExtractor
     }
 
     // True when no other event of the same kind falls on the same day (events are sorted by day).
-    private static bool AloneOfItsKindThatDay(ReadOnlySpan<CareEvent> events, int at)
+    internal static bool AloneOfItsKindThatDay(ReadOnlySpan<CareEvent> events, int at)
     {
         var day = events[at].Day;
         var kind = events[at].Kind;
