@@ -50,7 +50,7 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
             if (heldOut is null)
             {
                 clock.Restart();
-                var variants = Variants(learner, train, selection);
+                var variants = Variants(learner, train, selection, progress);
                 (basis, recalibration) = (variants[^1].Name.Split(" (")[0], variants[^1].Fit);
                 progress?.Invoke($"{learner.Name}: recalibration ({clock.Elapsed.TotalSeconds:F1} s) " + string.Join("; ", variants.Select(v =>
                     Invariant($"{v.Name} a = {v.Fit.Intercept:F3}, b = {v.Fit.Slope:F3} → test slope {Calibration.Weak(Apply(raw, v.Fit), test.Labels).Slope:F2}"))));
@@ -73,7 +73,7 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
     // The recalibrations of the training year up to the chosen method (the last one): out-of-fold always, SIMEX
     // (cheap: K predictions of the training rows), nested cross-fitting only when asked (folds² more fits). The test
     // slopes printed beside them are for the comparison in docs/prediction.md; nothing is chosen on them.
-    private List<(string Name, (double Intercept, double Slope) Fit)> Variants(IRiskLearner learner, FeatureBlock train, SelectionResult selection)
+    private List<(string Name, (double Intercept, double Slope) Fit)> Variants(IRiskLearner learner, FeatureBlock train, SelectionResult selection, Action<string>? progress)
     {
         var variants = new List<(string Name, (double Intercept, double Slope) Fit)>
         {
@@ -91,8 +91,9 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
         variants.Add((Invariant($"SIMEX (variance ratio {ratio:F3})"), EnsembleRecalibration.Simex(oof, reduction, train.Labels, seed)));
         if (method == RecalibrationMethod.Nested)
         {
-            var nested = ModelSelection.NestedOutOfFold(learner, train, selection.Best, selection.Fold, folds, seed);
-            variants.Add(("nested", FitRecalibration(nested, train.Labels)));
+            var nested = NestedCrossFit.Run(learner, train, selection.Best, selection.Fold, folds, seed);
+            variants.Add(("nested", FitRecalibration(nested.Predictions, train.Labels)));
+            progress?.Invoke(Invariant($"{learner.Name}: training-year check (nested folds): slope of the outcome on the held-out ensemble's predictions {Calibration.Weak(nested.Predictions, train.Labels).Slope:F2} raw, {Calibration.Weak(nested.OutOfFoldRecalibrated, train.Labels).Slope:F2} after its out-of-fold recalibration, {Calibration.Weak(nested.SimexRecalibrated, train.Labels).Slope:F2} after SIMEX (1 is right)"));
         }
 
         return variants;

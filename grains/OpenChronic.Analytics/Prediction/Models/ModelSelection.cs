@@ -66,41 +66,6 @@ public static class ModelSelection
         return new SelectionResult(candidates, means, best, outOfFold[best], bestModels, fold);
     }
 
-    /// <summary>
-    /// Nested cross-fitting of one candidate: each fold's rows predicted by the average (logit scale) of
-    /// <paramref name="folds"/> models fitted on stratified folds of the other rows (folds² fits), i.e. by an ensemble
-    /// built like the delivered one that did not see them.
-    /// </summary>
-    public static double[] NestedOutOfFold(IRiskLearner learner, FeatureBlock data, int candidate, int[] fold, int folds, int seed)
-    {
-        ArgumentNullException.ThrowIfNull(learner);
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(fold);
-        var predictions = new double[data.Rows];
-        for (var k = 0; k < folds; k++)
-        {
-            var held = k;
-            int[] outer = [.. Enumerable.Range(0, data.Rows).Where(r => fold[r] != held)];
-            int[] inner = [.. Enumerable.Range(0, data.Rows).Where(r => fold[r] == held)];
-            var fit = data.Subset(outer);
-            var innerFold = StratifiedFolds(fit.Labels, folds, seed + (1000 * (k + 1)));
-            var models = new IRiskModel[folds];
-            for (var j = 0; j < folds; j++)
-            {
-                var part = j;
-                models[j] = learner.Train(fit.Subset([.. Enumerable.Range(0, fit.Rows).Where(r => innerFold[r] != part)]), candidate, seed + (1000 * (k + 1)) + j);
-            }
-
-            var predicted = new CrossFittedModel(models).Predict(data.Subset(inner));
-            for (var i = 0; i < inner.Length; i++)
-            {
-                predictions[inner[i]] = predicted[i];
-            }
-        }
-
-        return predictions;
-    }
-
     /// <summary>Fold number (0..folds−1) of each row: positives and negatives each shuffled (seeded) and dealt in turn.</summary>
     public static int[] StratifiedFolds(IReadOnlyList<bool> labels, int folds, int seed)
     {

@@ -78,8 +78,10 @@ public sealed class EnsembleRecalibrationTests
         Assert.Equal("SIMEX", simex.RecalibrationBasis);
         Assert.NotEqual(nested.Recalibration, simex.Recalibration);
         Assert.Equal(simex.Test.Auroc.Auc, nested.Test.Auroc.Auc, 12);
-        var outOfFold = ModelSelection.NestedOutOfFold(Learners.LogisticRegression(), train, nested.Selection.Best, nested.Selection.Fold, 3, 3);
-        Assert.Equal(PredictionExperiment.FitRecalibration(outOfFold, train.Labels), nested.Recalibration);
+        var check = NestedCrossFit.Run(Learners.LogisticRegression(), train, nested.Selection.Best, nested.Selection.Fold, 3, 3);
+        Assert.Equal(PredictionExperiment.FitRecalibration(check.Predictions, train.Labels), nested.Recalibration);
+        Assert.InRange(Calibration.Weak(check.OutOfFoldRecalibrated, train.Labels).Slope, 0.7, 1.3);
+        Assert.InRange(Calibration.Weak(check.SimexRecalibrated, train.Labels).Slope, 0.7, 1.3);
     }
 
     private static (double[] OutOfFold, double[] Ensemble, bool[] Outcomes) Simulated(int rows, int seed) =>
