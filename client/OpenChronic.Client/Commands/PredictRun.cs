@@ -137,6 +137,11 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
             return null;
         }
 
+        if (!PredictTruth.HasConditions(Truth))
+        {
+            console.MarkupLine("[yellow]The truth has no conditions.parquet: no pre-clinical phase is known, the observable-signal oracle equals the true risk.[/]");
+        }
+
         var train = PredictTruth.Read(Truth, Secret!, Task.Target, Task.IndexYear);
         var test = PredictTruth.Read(Truth, Secret!, Task.Target, Task.IndexYear + 1);
         console.MarkupLine(Invariant($"Truth: generator risks for {train.Values.Sum(m => m.Count):N0} and {test.Values.Sum(m => m.Count):N0} persons ({Task.IndexYear}, {Task.IndexYear + 1})."));

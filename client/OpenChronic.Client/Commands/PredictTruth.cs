@@ -12,7 +12,8 @@ namespace OpenChronic.Client.Commands;
 /// keyed pseudonym of <c>BEN_IDT_ANO</c>) and grouped by partition, so that each partition attaches it to its rows:
 /// the 12-month ALD risk (<c>truth/ald_risk</c>; for "any ALD" 1 − Π(1 − risk) over the person's ALDs), and the
 /// pre-clinical phases the person is in on the index date (<c>truth/conditions</c>: onset within the generator's phase
-/// length after index), each with its risk of the year and of the year before, for the observable-signal oracle.
+/// length after index), each with its risk of the year and of the year before, for the observable-signal oracle
+/// (without <c>truth/conditions</c> no phase is known and the oracle is the true risk).
 /// </summary>
 internal static class PredictTruth
 {
@@ -20,12 +21,9 @@ internal static class PredictTruth
     {
         var risks = Path.Combine(truthDirectory, "ald_risk.parquet");
         var conditions = Path.Combine(truthDirectory, "conditions.parquet");
-        foreach (var path in new[] { risks, conditions })
+        if (!File.Exists(risks))
         {
-            if (!File.Exists(path))
-            {
-                throw new FileNotFoundException($"Missing {path}.", path);
-            }
+            throw new FileNotFoundException($"Missing {risks}.", risks);
         }
 
         var index = new DateOnly(year, 1, 1);
@@ -38,13 +36,16 @@ internal static class PredictTruth
         using var command = connection.CreateCommand();
         var filter = target.IsAny ? "" : $" AND CAST(ald AS INTEGER) = {target.Number}";
         var day0 = index.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        // Onsets within the longest phase after index (each ALD's own length is applied below); none without conditions.
+        var onsets = File.Exists(conditions)
+            ? string.Create(CultureInfo.InvariantCulture, $"SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, min(date_diff('day', DATE '{day0}', onset_date)) AS onset FROM read_parquet('{Quote(conditions)}') WHERE onset_date >= DATE '{day0}' AND onset_date < DATE '{day0}' + {longest} GROUP BY 1, 2")
+            : "SELECT NULL::VARCHAR AS id, NULL::INTEGER AS ald, NULL::BIGINT AS onset WHERE false";
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
             WITH r AS (SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, CAST(risk AS DOUBLE) AS risk
                        FROM read_parquet('{Quote(risks)}') WHERE CAST(year AS INTEGER) = {year}{filter} AND BEN_IDT_ANO IS NOT NULL AND risk IS NOT NULL),
                  p AS (SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, CAST(risk AS DOUBLE) AS previous
                        FROM read_parquet('{Quote(risks)}') WHERE CAST(year AS INTEGER) = {year - 1}{filter} AND BEN_IDT_ANO IS NOT NULL AND risk IS NOT NULL),
-                 c AS (SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, min(date_diff('day', DATE '{day0}', onset_date)) AS onset
-                       FROM read_parquet('{Quote(conditions)}') WHERE onset_date >= DATE '{day0}' AND onset_date < DATE '{day0}' + {longest} GROUP BY 1, 2)
+                 c AS ({onsets})
             SELECT r.id, r.ald, r.risk, p.previous, c.onset FROM r LEFT JOIN p USING (id, ald) LEFT JOIN c USING (id, ald)
             """);
         using (var r = command.ExecuteReader())
@@ -88,6 +89,9 @@ internal static class PredictTruth
 
         return byPartition;
     }
+
+    /// <summary>Whether the truth folder has the conditions the oracle needs.</summary>
+    public static bool HasConditions(string truthDirectory) => File.Exists(Path.Combine(truthDirectory, "conditions.parquet"));
 
     private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

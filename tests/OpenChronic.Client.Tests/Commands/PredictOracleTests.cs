@@ -35,6 +35,31 @@ public sealed class PredictOracleTests(DemoFixture demo)
         Assert.Contains("observable-signal oracle AUC", text.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Read_WithoutConditions_SameRisksNoPhases()
+    {
+        Assert.Equal(0, demo.ExitCode);
+        var truth = Path.Combine(demo.Root, "extract", "truth");
+        var bare = Directory.CreateTempSubdirectory("openchronic-truth-");
+        try
+        {
+            File.Copy(Path.Combine(truth, "ald_risk.parquet"), Path.Combine(bare.FullName, "ald_risk.parquet"));
+
+            var full = PredictTruth.Read(truth, DemoKey, AldTarget.Any, 2021).SelectMany(p => p.Value).ToDictionary();
+            var risksOnly = PredictTruth.Read(bare.FullName, DemoKey, AldTarget.Any, 2021).SelectMany(p => p.Value).ToDictionary();
+
+            Assert.Contains(full.Values, t => t.Phases.Length > 0);
+            Assert.All(full.Values.SelectMany(t => t.Phases), p => Assert.InRange(p.OnsetDay - new DateOnly(2021, 1, 1).DayNumber, 0, 269));
+            Assert.Equal(full.Count, risksOnly.Count);
+            Assert.All(risksOnly, kv => Assert.Empty(kv.Value.Phases));
+            Assert.All(risksOnly, kv => Assert.Equal(full[kv.Key].Risk, kv.Value.Risk));
+        }
+        finally
+        {
+            bare.Delete(recursive: true);
+        }
+    }
+
     private static double Auc(string[] report, string row)
     {
         var line = report.First(l => l.StartsWith(row, StringComparison.Ordinal));
