@@ -21,8 +21,9 @@ internal static class BenchPredictCommand
         var key = new Option<string?>("--key") { Description = $"The build's pseudonymisation secret (else ${BuildCommand.KeyVariable}); needed with --truth." };
         var heldOut = PredictCommand.RecalibrationHoldOut();
         var folds = PredictCommand.FoldCount();
+        var recalibration = PredictCommand.RecalibrationBasis();
         var region = new Option<bool>("--region-split") { Description = "Also run (and time) the split by region." };
-        var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output, truth, key, region, heldOut, folds };
+        var command = new Command("predict", "Time feature extraction and training of the prediction models; peak memory.") { db, target, index, models, output, truth, key, region, heldOut, folds, recalibration };
         command.SetAction((parse, cancellationToken) =>
         {
             var options = PredictCommand.Parse(parse.GetValue(target)!, parse.GetValue(index)!, 365, 365, parse.GetValue(models)!, AnsiConsole.Console);
@@ -41,7 +42,7 @@ internal static class BenchPredictCommand
             }
 
             return new PredictRun(parse.GetValue(db)!, o.Task, o.Learners, parse.GetValue(output)!, truthDir, secret, 1, Bench: true,
-                SplitByRegion: parse.GetValue(region), HeldOutShare: parse.GetValue(heldOut), Folds: parse.GetValue(folds)).ExecuteAsync(AnsiConsole.Console, cancellationToken);
+                SplitByRegion: parse.GetValue(region), HeldOutShare: parse.GetValue(heldOut), Folds: parse.GetValue(folds), Recalibration: parse.GetValue(recalibration)).ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
     }

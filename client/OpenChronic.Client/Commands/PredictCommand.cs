@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using OpenChronic.Analytics.Prediction;
+using OpenChronic.Analytics.Prediction.Evaluation;
 using Spectre.Console;
 
 namespace OpenChronic.Client.Commands;
@@ -27,10 +28,11 @@ internal static class PredictCommand
         var seed = new Option<int>("--seed") { Description = "Seed of splits and learners.", DefaultValueFactory = _ => 1 };
         var heldOut = RecalibrationHoldOut();
         var folds = FoldCount();
+        var recalibration = RecalibrationBasis();
         var noRegion = new Option<bool>("--no-region-split") { Description = "Skip the split by region (train on some régions of the training year, test on the others)." };
         var command = new Command("predict", "Train and evaluate models predicting entry into an ALD (temporal validation and split by region).")
         {
-            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion, heldOut, folds,
+            db, target, index, horizon, lookback, output, truth, key, models, seed, noRegion, heldOut, folds, recalibration,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -52,7 +54,7 @@ internal static class PredictCommand
             var (task, learners) = options.Value;
             var run = new PredictRun(parse.GetValue(db)!, task, learners, parse.GetValue(output) ?? $"predict-{task.Target.ToString().Replace(':', '-')}-{task.IndexYear}",
                 truthDir, secret, parse.GetValue(seed), Bench: false, SplitByRegion: !parse.GetValue(noRegion), HeldOutShare: parse.GetValue(heldOut),
-                Folds: parse.GetValue(folds));
+                Folds: parse.GetValue(folds), Recalibration: parse.GetValue(recalibration));
             return run.ExecuteAsync(AnsiConsole.Console, cancellationToken);
         });
         return command;
@@ -62,6 +64,12 @@ internal static class PredictCommand
     {
         Description = "0 (default): recalibrate on the out-of-fold predictions of the training set; a share in (0, 1): hold it out and recalibrate on it.",
         DefaultValueFactory = _ => 0,
+    };
+
+    internal static Option<RecalibrationMethod> RecalibrationBasis() => new("--recalibration")
+    {
+        Description = "What the recalibration is fitted on: Simex (default: the out-of-fold predictions, the fit extrapolated to the fold average's noise level), OutOfFold, or Nested (folds² more fits).",
+        DefaultValueFactory = _ => RecalibrationMethod.Simex,
     };
 
     internal static Option<int> FoldCount() => new("--folds")

@@ -14,7 +14,7 @@ namespace OpenChronic.Client.Commands;
 
 /// <summary>One <c>predict</c> (or <c>bench predict</c>) run: load, extract on the grid, train, evaluate, write.</summary>
 internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learners, string Output, string? Truth, string? Secret, int Seed, bool Bench,
-    bool SplitByRegion, double HeldOutShare = 0, int Folds = 3)
+    bool SplitByRegion, double HeldOutShare = 0, int Folds = 3, RecalibrationMethod Recalibration = RecalibrationMethod.Simex)
 {
     /// <summary>Share of the training year's rows (whole régions) tested on in the split by region.</summary>
     public const double RegionTestShare = 1 / 3.0;
@@ -60,7 +60,7 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
     /// model reports (aggregates only; empty when the run stopped early).
     /// </summary>
     public async Task<(int Code, IReadOnlyList<ModelReport> Reports)> ExecuteOnGridAsync(IGrainFactory grains, int[] years, long patients, TimeSpan loadTime,
-        (Dictionary<long, Dictionary<Guid, float>> Train, Dictionary<long, Dictionary<Guid, float>> Test)? truth, IAnsiConsole console, CancellationToken cancellationToken)
+        (Dictionary<long, Dictionary<Guid, TruthReference>> Train, Dictionary<long, Dictionary<Guid, TruthReference>> Test)? truth, IAnsiConsole console, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(grains);
         ArgumentNullException.ThrowIfNull(years);
@@ -78,7 +78,7 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
 
     // The two index years' feature blocks from the 64 partitions; null (after saying why) when the database lacks a year.
     private async Task<Extraction?> ExtractOnGridAsync(IGrainFactory grains, int[] years,
-        (Dictionary<long, Dictionary<Guid, float>> Train, Dictionary<long, Dictionary<Guid, float>> Test)? truth, IAnsiConsole console, CancellationToken cancellationToken)
+        (Dictionary<long, Dictionary<Guid, TruthReference>> Train, Dictionary<long, Dictionary<Guid, TruthReference>> Test)? truth, IAnsiConsole console, CancellationToken cancellationToken)
     {
         if (!years.Contains(Task.IndexYear) || !years.Contains(Task.IndexYear + 1))
         {
@@ -112,11 +112,11 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
             return (1, []);
         }
 
-        var reference = withTruth ? EvaluateReference(testBlock, console) : null;
-        var experiment = new PredictionExperiment(Seed, Folds, HeldOutShare);
+        var (reference, oracle) = withTruth ? EvaluateReference(testBlock, console) : (null, null);
+        var experiment = new PredictionExperiment(Seed, Folds, HeldOutShare, Recalibration);
         var reports = experiment.Run(trainBlock, testBlock, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
         var summary = new PredictionSummary(Task, persons, trainBlock.Rows, trainBlock.Positives, testBlock.Rows, testBlock.Positives,
-            names.Length, extraction.TrainAttrition, extraction.TestAttrition, extraction.FeatureTime, reference);
+            names.Length, extraction.TrainAttrition, extraction.TestAttrition, extraction.FeatureTime, reference, oracle);
         PredictTable.Print(Invariant($"{Task.Target}: train {Task.IndexYear}, test {Task.IndexYear + 1}"), reports, reference, console);
         var regional = SplitByRegion ? RunRegions(trainBlock, experiment, withTruth, console) : null;
         ReportWriter.Write(Output, summary, reports, regional);
@@ -130,11 +130,16 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         return (0, reports);
     }
 
-    private (Dictionary<long, Dictionary<Guid, float>> Train, Dictionary<long, Dictionary<Guid, float>> Test)? ReadTruth(IAnsiConsole console)
+    private (Dictionary<long, Dictionary<Guid, TruthReference>> Train, Dictionary<long, Dictionary<Guid, TruthReference>> Test)? ReadTruth(IAnsiConsole console)
     {
         if (Truth is null)
         {
             return null;
+        }
+
+        if (!PredictTruth.HasConditions(Truth))
+        {
+            console.MarkupLine("[yellow]The truth has no conditions.parquet: no pre-clinical phase is known, the observable-signal oracle equals the true risk.[/]");
         }
 
         var train = PredictTruth.Read(Truth, Secret!, Task.Target, Task.IndexYear);
@@ -146,7 +151,7 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
     // The 64 partitions' blocks as they arrive (no copy: the embedded grid hands the immutable messages over), and the
     // summed attrition; the caller stacks them once onto the kept columns, releasing each as it is copied.
     private static async Task<(FeatureBlock?[] Blocks, int[] Attrition)> ExtractAsync(IGrainFactory grains, PredictionTask task,
-        Dictionary<long, Dictionary<Guid, float>>? truth, CancellationToken cancellationToken)
+        Dictionary<long, Dictionary<Guid, TruthReference>>? truth, CancellationToken cancellationToken)
     {
         var request = FeatureWire.ToRequest(task);
         var messages = await System.Threading.Tasks.Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p =>
@@ -181,16 +186,17 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
         }
 
         console.MarkupLine(Invariant($"Split by region: train on régions {string.Join(", ", split.TrainRegions)} ({train.Rows:N0} rows, {train.Positives:N0} outcomes), test on {string.Join(", ", split.TestRegions)} ({test.Rows:N0} rows, {test.Positives:N0} outcomes)."));
-        var reference = withTruth ? EvaluateReference(test, console) : null;
+        var (reference, oracle) = withTruth ? EvaluateReference(test, console) : (null, null);
         var reports = experiment.Run(train, test, [.. Learners.Select(Learner)], line => console.MarkupLineInterpolated($"[grey]  {line}[/]"));
         PredictTable.Print(Invariant($"{Task.Target}: split by region, index {Task.IndexYear}"), reports, reference, console);
-        return new RegionValidation(split.TrainRegions, split.TestRegions, train.Rows, train.Positives, test.Rows, test.Positives, reference, reports);
+        return new RegionValidation(split.TrainRegions, split.TestRegions, train.Rows, train.Positives, test.Rows, test.Positives, reference, reports, oracle);
     }
 
-    // The generator's risk on the same test rows; rows without one (not in the truth) are left out and counted.
-    private static EvaluationResult? EvaluateReference(FeatureBlock test, IAnsiConsole console)
+    // The generator's risk on the same test rows, and the observable-signal oracle's; rows without one (not in the
+    // truth) are left out and counted.
+    private static (EvaluationResult? Reference, EvaluationResult? Oracle) EvaluateReference(FeatureBlock test, IAnsiConsole console)
     {
-        var rows = Enumerable.Range(0, test.Rows).Where(r => !float.IsNaN(test.Reference[r])).ToArray();
+        var rows = Enumerable.Range(0, test.Rows).Where(r => !float.IsNaN(test.Reference[r]) && !float.IsNaN(test.Oracle[r])).ToArray();
         if (rows.Length < test.Rows)
         {
             console.MarkupLine(Invariant($"[yellow]{test.Rows - rows.Length:N0} test rows have no generator risk; the true-risk AUC uses the other {rows.Length:N0}.[/]"));
@@ -198,10 +204,14 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
 
         if (rows.Length == 0 || rows.All(r => test.Labels[r]) || rows.All(r => !test.Labels[r]))
         {
-            return null;
+            return (null, null);
         }
 
-        return Evaluator.Evaluate([.. rows.Select(r => (double)test.Reference[r])], [.. rows.Select(r => test.Labels[r])]);
+        bool[] labels = [.. rows.Select(r => test.Labels[r])];
+        var reference = Evaluator.Evaluate([.. rows.Select(r => (double)test.Reference[r])], labels);
+        var oracle = Evaluator.Evaluate([.. rows.Select(r => (double)test.Oracle[r])], labels);
+        console.MarkupLine(Invariant($"On the {rows.Length:N0} test rows: true-risk AUC {reference.Auroc.Auc:F3}, observable-signal oracle AUC {oracle.Auroc.Auc:F3} (a pre-clinical phase without a planted trace before index counted as unseen)."));
+        return (reference, oracle);
     }
 
     private static IRiskLearner Learner(string name) => name switch

@@ -6,8 +6,8 @@ public interface IPartitionFeatures : IGrainWithIntegerKey
 {
     /// <summary>
     /// Asks every member for its row and returns them as one block; <paramref name="reference"/> optionally gives
-    /// members a reference risk (the synthetic truth), which stays attached to the row and nothing else.
+    /// members their synthetic truth (risk and pre-clinical phases), which only sets the row's reference and oracle risks.
     /// </summary>
     [Alias("ExtractFeatures")]
-    ValueTask<FeatureBlockMessage> ExtractFeaturesAsync(FeatureRequest request, Dictionary<Guid, float>? reference);
+    ValueTask<FeatureBlockMessage> ExtractFeaturesAsync(FeatureRequest request, Dictionary<Guid, TruthReference>? reference);
 }

@@ -6,8 +6,9 @@ public interface IPatientFeatures : IGrainWithGuidKey
 {
     /// <summary>
     /// The patient's feature row for <paramref name="request"/> (none when outside the task's population; the
-    /// attrition says why), carrying <paramref name="reference"/> as its reference risk.
+    /// attrition says why), carrying <paramref name="reference"/>'s risk as its reference risk and the observable-signal
+    /// oracle's risk computed from it and the timeline.
     /// </summary>
     [Alias("ExtractFeatures")]
-    ValueTask<FeatureBlockMessage> ExtractFeaturesAsync(FeatureRequest request, float reference);
+    ValueTask<FeatureBlockMessage> ExtractFeaturesAsync(FeatureRequest request, TruthReference? reference);
 }

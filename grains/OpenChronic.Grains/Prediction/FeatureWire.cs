@@ -10,14 +10,14 @@ public static class FeatureWire
     {
         ArgumentNullException.ThrowIfNull(block);
         return new(block.Names, block.RowStarts, block.Columns, block.Values, block.Labels, block.Reference, block.Sequences,
-            block.Months, block.Channels, attrition);
+            block.Months, block.Channels, attrition, block.Oracle);
     }
 
     public static FeatureBlock ToBlock(FeatureBlockMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         return new(message.Names, message.RowStarts, message.Columns, message.Values, message.Labels, message.Reference,
-            message.Sequences, message.Months, message.Channels);
+            message.Sequences, message.Months, message.Channels, message.Oracle);
     }
 
     public static FeatureRequest ToRequest(PredictionTask task)

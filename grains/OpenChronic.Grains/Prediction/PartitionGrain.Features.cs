@@ -7,7 +7,7 @@ public sealed partial class PartitionGrain : IPartitionFeatures
 {
     private const int FeatureWave = 256;
 
-    public async ValueTask<FeatureBlockMessage> ExtractFeaturesAsync(FeatureRequest request, Dictionary<Guid, float>? reference)
+    public async ValueTask<FeatureBlockMessage> ExtractFeaturesAsync(FeatureRequest request, Dictionary<Guid, TruthReference>? reference)
     {
         ArgumentNullException.ThrowIfNull(request);
         FeatureWire.ToTask(request);
@@ -15,7 +15,7 @@ public sealed partial class PartitionGrain : IPartitionFeatures
         foreach (var wave in _members.Order().Chunk(FeatureWave))
         {
             var answers = await Task.WhenAll(wave.Select(m => GrainFactory.GetGrain<IPatientFeatures>(m)
-                .ExtractFeaturesAsync(request, reference is not null && reference.TryGetValue(m, out var r) ? r : float.NaN).AsTask()));
+                .ExtractFeaturesAsync(request, reference?.GetValueOrDefault(m)).AsTask()));
             rows.AddRange(answers);
         }
 

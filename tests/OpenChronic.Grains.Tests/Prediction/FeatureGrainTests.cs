@@ -25,7 +25,14 @@ public sealed class FeatureGrainTests(ClusterFixture fixture)
             EventPack.Pack([Dispensation(s_index - 200)]), new PatientProfile(2, 1970, 1, "075", "101", null)));
         await fixture.Grains.GetGrain<IPatientGrain>(child).ApplyUnitAsync(new UnitEvents("IR_BEN_R",
             EventPack.Pack([Dispensation(s_index - 20)]), new PatientProfile(2, 2015, 1, "075", "101", null)));
-        var reference = new Dictionary<Guid, float> { [sick] = 0.5f, [well] = 0.01f, [child] = 0.2f };
+        // The sick person is in a diabetes phase (onset 60 days after index) with no lone glycaemia test: the oracle
+        // gives them their previous-year risk.
+        var reference = new Dictionary<Guid, TruthReference>
+        {
+            [sick] = new(0.5f, [new PreclinicalPhaseRecord(8, s_index - 210, s_index + 60, 0.5f, 0.002f)]),
+            [well] = new(0.01f, []),
+            [child] = new(0.2f, []),
+        };
         var request = new FeatureRequest(8, 2020, 365, 365, 18);
 
         var messages = await Task.WhenAll(Enumerable.Range(0, Partitions.Count)
@@ -36,6 +43,8 @@ public sealed class FeatureGrainTests(ClusterFixture fixture)
         Assert.Equal(2, ours.Length);
         Assert.True(merged.Labels[ours.Single(r => merged.Reference[r] == 0.5f)]);
         Assert.False(merged.Labels[ours.Single(r => merged.Reference[r] == 0.01f)]);
+        Assert.Equal(0.002f, merged.Oracle[ours.Single(r => merged.Reference[r] == 0.5f)], 6);
+        Assert.Equal(0.01f, merged.Oracle[ours.Single(r => merged.Reference[r] == 0.01f)], 6);
         Assert.Contains("atc3:A10B@30", merged.Names);
         Assert.DoesNotContain(merged.Names, n => n.Contains(sick.ToString("N"), StringComparison.Ordinal));
         Assert.True(FeatureWire.Merge(messages).Attrition[3] >= 1);

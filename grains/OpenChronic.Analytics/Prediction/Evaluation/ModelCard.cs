@@ -17,7 +17,7 @@ public static class ModelCard
         b.AppendLine(ReportWriter.Invariant($"Index date 1 January {t.IndexYear}; population: persons of the beneficiary referential aged ≥ {t.MinimumAge}, alive at index, never registered for {t.Target} before index; those who die within the horizon without the outcome are excluded. Outcome: a registration (IR_IMB_R start) of {t.Target} within {t.HorizonDays} days after index."));
         b.AppendLine();
         b.AppendLine("## Data");
-        b.AppendLine(ReportWriter.Invariant($"Training: index {t.IndexYear}, {s.TrainRows:N0} persons, {s.TrainPositives:N0} outcomes (each fits {r.Selection.FoldModels.Count - 1} of the {r.Selection.FoldModels.Count} fold models; recalibration on their out-of-fold predictions). Temporal test: index {t.IndexYear + 1}, {s.TestRows:N0} persons, {s.TestPositives:N0} outcomes. Source: an Open Chronic database built from SNDS-format claims (synthetic here)."));
+        b.AppendLine(ReportWriter.Invariant($"Training: index {t.IndexYear}, {s.TrainRows:N0} persons, {s.TrainPositives:N0} outcomes (each fits {r.Selection.FoldModels.Count - 1} of the {r.Selection.FoldModels.Count} fold models; recalibration: {r.RecalibrationBasis}). Temporal test: index {t.IndexYear + 1}, {s.TestRows:N0} persons, {s.TestPositives:N0} outcomes. Source: an Open Chronic database built from SNDS-format claims (synthetic here)."));
         b.AppendLine();
         b.AppendLine("## Features");
         b.AppendLine(ReportWriter.Invariant($"{s.Columns:N0} columns kept (non-zero in enough training rows), from the {t.LookbackDays} days before index: age, age band, sex, département, ALDs active at index, conditions of the year before (case definitions), and per window (365, 180, 30 days) log(1 + count) of dispensations by ATC level 3 and 4, consultations by specialty, stays by ICD-10 chapter of the principal diagnosis, diagnoses by ICD-10 category, biology by NABM code and family, CCAM acts by their first four characters, stays, all events, ALD-exonerated claims, and recency of the last event, GP visit and stay."));
@@ -33,7 +33,7 @@ public static class ModelCard
         }
 
         b.AppendLine();
-        b.AppendLine(ReportWriter.Invariant($"Recalibration: p' = expit({r.Recalibration.Intercept:F3} + {r.Recalibration.Slope:F3} · logit p), fitted on the chosen setting's out-of-fold predictions of the training year (each row predicted by the fold model that did not see it)."));
+        b.AppendLine(ReportWriter.Invariant($"Recalibration: p' = expit({r.Recalibration.Intercept:F3} + {r.Recalibration.Slope:F3} · logit p), fitted on the training year: {r.RecalibrationBasis} (out-of-fold: each row predicted by the fold model that did not see it; SIMEX: that fit extrapolated to the fold average's noise level; nested: each fold predicted by an average of models fitted inside the other folds)."));
         b.AppendLine();
         b.AppendLine("## Metrics on the temporal test year");
         b.AppendLine();

@@ -2,7 +2,10 @@ using OpenChronic.Analytics.Prediction.Models;
 
 namespace OpenChronic.Analytics.Prediction.Evaluation;
 
-/// <summary>One learner's run: selection, trained model, test metrics before and after recalibration, and times.</summary>
+/// <summary>
+/// One learner's run: selection, trained model, recalibration and what it was fitted on, test metrics before and after
+/// recalibration, and times.
+/// </summary>
 public sealed record ModelReport(
     string Name,
     string Description,
@@ -12,4 +15,5 @@ public sealed record ModelReport(
     EvaluationResult Test,
     EvaluationResult TestRecalibrated,
     TimeSpan SelectionTime,
-    TimeSpan TrainingTime);
+    TimeSpan TrainingTime,
+    string RecalibrationBasis = "out-of-fold");

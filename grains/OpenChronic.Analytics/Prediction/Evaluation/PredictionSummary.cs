@@ -12,6 +12,7 @@ namespace OpenChronic.Analytics.Prediction.Evaluation;
 /// <param name="TestAttrition">Persons per <c>TaskOutcome</c> in the test year.</param>
 /// <param name="FeatureTime">Time to extract the features of both years on the grid.</param>
 /// <param name="Reference">Metrics of the generator's own risk on the test rows, when the truth was given.</param>
+/// <param name="Oracle">Metrics of the observable-signal oracle on the same rows (<c>ObservableOracle</c>), when the truth was given.</param>
 public sealed record PredictionSummary(
     PredictionTask Task,
     long Persons,
@@ -23,4 +24,5 @@ public sealed record PredictionSummary(
     IReadOnlyList<int> TrainAttrition,
     IReadOnlyList<int> TestAttrition,
     TimeSpan FeatureTime,
-    EvaluationResult? Reference);
+    EvaluationResult? Reference,
+    EvaluationResult? Oracle = null);

@@ -11,6 +11,7 @@ namespace OpenChronic.Analytics.Prediction.Evaluation;
 /// <param name="TestRows">Test rows.</param>
 /// <param name="TestPositives">Outcomes among them.</param>
 /// <param name="Reference">Metrics of the generator's own risk on the test rows, when the truth was given.</param>
+/// <param name="Oracle">Metrics of the observable-signal oracle on the same rows (<c>ObservableOracle</c>), when the truth was given.</param>
 /// <param name="Reports">One report per learner.</param>
 public sealed record RegionValidation(
     IReadOnlyList<string> TrainRegions,
@@ -20,4 +21,5 @@ public sealed record RegionValidation(
     int TestRows,
     int TestPositives,
     EvaluationResult? Reference,
-    IReadOnlyList<ModelReport> Reports);
+    IReadOnlyList<ModelReport> Reports,
+    EvaluationResult? Oracle = null);

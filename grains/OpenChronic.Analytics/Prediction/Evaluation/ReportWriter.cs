@@ -86,18 +86,18 @@ public static class ReportWriter
         b.AppendLine(Invariant($"Index 1 January {t.IndexYear} (training) and {t.IndexYear + 1} (temporal test); lookback {t.LookbackDays} days (windows 365/180/30); adults ≥ {t.MinimumAge}; {s.Persons:N0} persons in the database."));
         b.AppendLine(Invariant($"Training rows {s.TrainRows:N0} ({s.TrainPositives:N0} outcomes), test rows {s.TestRows:N0} ({s.TestPositives:N0} outcomes), {s.Columns:N0} feature columns; features extracted on the grid in {s.FeatureTime.TotalSeconds:F1} s."));
         b.AppendLine();
-        MetricsTable(b, reports, s.Reference);
+        MetricsTable(b, reports, s.Reference, s.Oracle);
         b.AppendLine();
         var folds = reports.Count > 0 ? reports[0].Selection.FoldModels.Count : 0;
-        b.AppendLine(Invariant($"Each model is the average (logit scale) of its {folds} cross-validation fold models. Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the out-of-fold predictions ({folds}-fold cross-validation) of the training year.") + " Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
+        b.AppendLine(Invariant($"Each model is the average (logit scale) of its {folds} cross-validation fold models. Slope and CITL are glm(y ~ logit p) and glm(y ~ offset(logit p)) on the test year; \"recal.\" after the logistic recalibration fitted on the training year ({(reports.Count > 0 ? reports[0].RecalibrationBasis : "")}; {folds}-fold cross-validation).") + " Plots: `roc.svg`, `calibration.svg`, `calibration-recalibrated.svg` (deciles whose counts pass the small-cell rule). Model cards: `card-NAME.md`.");
         b.AppendLine();
         if (regional is not null)
         {
             b.AppendLine(Invariant($"## Split by region (index {t.IndexYear})"));
             b.AppendLine();
-            b.AppendLine(Invariant($"Trained on régions {string.Join(", ", regional.TrainRegions)}: {regional.TrainRows:N0} rows ({Cell(Suppressed(regional.TrainPositives))} outcomes); tested on régions {string.Join(", ", regional.TestRegions)}: {regional.TestRows:N0} rows ({Cell(Suppressed(regional.TestPositives))} outcomes). Same procedure (cross-validation, out-of-fold recalibration) on the training régions only."));
+            b.AppendLine(Invariant($"Trained on régions {string.Join(", ", regional.TrainRegions)}: {regional.TrainRows:N0} rows ({Cell(Suppressed(regional.TrainPositives))} outcomes); tested on régions {string.Join(", ", regional.TestRegions)}: {regional.TestRows:N0} rows ({Cell(Suppressed(regional.TestPositives))} outcomes). Same procedure (cross-validation, recalibration) on the training régions only."));
             b.AppendLine();
-            MetricsTable(b, regional.Reports, regional.Reference);
+            MetricsTable(b, regional.Reports, regional.Reference, regional.Oracle);
             b.AppendLine();
         }
 
@@ -121,7 +121,7 @@ public static class ReportWriter
         return b.ToString();
     }
 
-    private static void MetricsTable(StringBuilder b, IReadOnlyList<ModelReport> reports, EvaluationResult? reference)
+    private static void MetricsTable(StringBuilder b, IReadOnlyList<ModelReport> reports, EvaluationResult? reference, EvaluationResult? oracle)
     {
         b.AppendLine("| model | AUC [95 % CI DeLong] | true-risk AUC | AUPRC | Brier | scaled Brier | CITL | slope | slope (recal.) [95 % CI] | CITL (recal.) | E-avg / E90 / E-max (recal.) | HL χ² (p, recal.) | CV s |");
         b.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -136,6 +136,12 @@ public static class ReportWriter
         if (reference is { } e)
         {
             b.AppendLine(Invariant($"| true risk (generator) | {e.Auroc.Auc:F3} [{e.AurocDeLong.Low:F3}, {e.AurocDeLong.High:F3}] | | {e.Auprc:F3} | {e.Brier.Brier:F4} | {e.Brier.Scaled:F3} | {e.InTheLarge.Intercept:F2} | {e.Weak.Slope:F2} | | | {e.Errors.EAverage:F4} / {e.Errors.E90:F4} / {e.Errors.EMax:F4} | | |"));
+        }
+
+        if (oracle is { } o)
+        {
+            // The true risk with a pre-clinical phase that has left no planted trace before index counted as unseen.
+            b.AppendLine(Invariant($"| observable-signal oracle | {o.Auroc.Auc:F3} [{o.AurocDeLong.Low:F3}, {o.AurocDeLong.High:F3}] | | {o.Auprc:F3} | {o.Brier.Brier:F4} | {o.Brier.Scaled:F3} | {o.InTheLarge.Intercept:F2} | {o.Weak.Slope:F2} | | | {o.Errors.EAverage:F4} / {o.Errors.E90:F4} / {o.Errors.EMax:F4} | | |"));
         }
     }
 

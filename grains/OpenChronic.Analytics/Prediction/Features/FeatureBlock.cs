@@ -3,13 +3,14 @@ namespace OpenChronic.Analytics.Prediction.Features;
 /// <summary>
 /// Feature rows without any patient key: a sparse matrix (CSR: <see cref="RowStarts"/>, <see cref="Columns"/>,
 /// <see cref="Values"/>) over named columns, the outcome of each row, an optional reference risk per row (the synthetic
-/// generator's own risk, NaN when unknown) and monthly event sequences (rows × <see cref="Months"/> ×
+/// generator's own risk, NaN when unknown), an optional observable-signal oracle risk per row (see
+/// <c>ObservableOracle</c>, NaN when unknown) and monthly event sequences (rows × <see cref="Months"/> ×
 /// <see cref="Channels"/>, oldest month first). Rows are numbered locally: a block says nothing about who they are.
 /// </summary>
 public sealed class FeatureBlock
 {
     public FeatureBlock(string[] names, int[] rowStarts, int[] columns, float[] values, bool[] labels, float[] reference,
-        float[] sequences, int months, int channels)
+        float[] sequences, int months, int channels, float[]? oracle = null)
     {
         ArgumentNullException.ThrowIfNull(names);
         ArgumentNullException.ThrowIfNull(rowStarts);
@@ -19,7 +20,8 @@ public sealed class FeatureBlock
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(sequences);
         if (rowStarts.Length != labels.Length + 1 || reference.Length != labels.Length || columns.Length != values.Length
-            || rowStarts[^1] != columns.Length || sequences.Length != labels.Length * months * channels)
+            || rowStarts[^1] != columns.Length || sequences.Length != labels.Length * months * channels
+            || (oracle is not null && oracle.Length != labels.Length))
         {
             throw new ArgumentException("Inconsistent feature block: row starts, labels, reference, values or sequences disagree.");
         }
@@ -30,6 +32,7 @@ public sealed class FeatureBlock
         Values = values;
         Labels = labels;
         Reference = reference;
+        Oracle = oracle ?? [.. Enumerable.Repeat(float.NaN, labels.Length)];
         Sequences = sequences;
         Months = months;
         Channels = channels;
@@ -49,6 +52,9 @@ public sealed class FeatureBlock
     public bool[] Labels { get; }
 
     public float[] Reference { get; }
+
+    /// <summary>The observable-signal oracle's risk per row (NaN when unknown).</summary>
+    public float[] Oracle { get; }
 
     public float[] Sequences { get; }
 
@@ -191,6 +197,7 @@ public sealed class FeatureBlock
         private readonly float[] _values = new float[nonZeros];
         private readonly bool[] _labels = new bool[rows];
         private readonly float[] _reference = new float[rows];
+        private readonly float[] _oracle = new float[rows];
         private readonly float[] _sequences = new float[checked(rows * width)];
         private readonly List<(int Column, float Value)> _row = [];
         private int _next;
@@ -223,11 +230,12 @@ public sealed class FeatureBlock
             _rowStarts[_next + 1] = at;
             _labels[_next] = source.Labels[r];
             _reference[_next] = source.Reference[r];
+            _oracle[_next] = source.Oracle[r];
             source.Sequence(r).CopyTo(_sequences.AsSpan(_next * width, width));
             _next++;
         }
 
         public FeatureBlock Build(string[] names, int months, int channels) =>
-            new(names, _rowStarts, _columns, _values, _labels, _reference, _sequences, months, channels);
+            new(names, _rowStarts, _columns, _values, _labels, _reference, _sequences, months, channels, _oracle);
     }
 }

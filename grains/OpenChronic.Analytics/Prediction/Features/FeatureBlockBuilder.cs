@@ -10,6 +10,7 @@ public sealed class FeatureBlockBuilder(int months, int channels)
     private readonly List<float> _values = [];
     private readonly List<bool> _labels = [];
     private readonly List<float> _reference = [];
+    private readonly List<float> _oracle = [];
     private readonly List<float> _sequences = [];
     private readonly List<(int Column, float Value)> _scratch = [];
 
@@ -19,8 +20,8 @@ public sealed class FeatureBlockBuilder(int months, int channels)
 
     public int Rows => _labels.Count;
 
-    /// <summary>Adds a row of named features (zeros skipped).</summary>
-    public void AddRow(IReadOnlyDictionary<FeatureKey, float> features, bool label, float reference, ReadOnlySpan<float> sequence)
+    /// <summary>Adds a row of named features (zeros skipped); <paramref name="oracle"/> is the observable-signal oracle's risk.</summary>
+    public void AddRow(IReadOnlyDictionary<FeatureKey, float> features, bool label, float reference, ReadOnlySpan<float> sequence, float oracle = float.NaN)
     {
         ArgumentNullException.ThrowIfNull(features);
         _scratch.Clear();
@@ -41,11 +42,11 @@ public sealed class FeatureBlockBuilder(int months, int channels)
             _scratch.Add((column, value));
         }
 
-        AddIndexedRow(_scratch, label, reference, sequence);
+        AddIndexedRow(_scratch, label, reference, sequence, oracle);
     }
 
     /// <summary>Adds a row of (column, value) pairs over the column set given to <see cref="Build"/>.</summary>
-    public void AddIndexedRow(List<(int Column, float Value)> row, bool label, float reference, ReadOnlySpan<float> sequence)
+    public void AddIndexedRow(List<(int Column, float Value)> row, bool label, float reference, ReadOnlySpan<float> sequence, float oracle = float.NaN)
     {
         ArgumentNullException.ThrowIfNull(row);
         if (sequence.Length != Months * Channels)
@@ -63,6 +64,7 @@ public sealed class FeatureBlockBuilder(int months, int channels)
         _rowStarts.Add(_columns.Count);
         _labels.Add(label);
         _reference.Add(reference);
+        _oracle.Add(oracle);
         foreach (var v in sequence)
         {
             _sequences.Add(v);
@@ -71,5 +73,5 @@ public sealed class FeatureBlockBuilder(int months, int channels)
 
     /// <summary>The block, with the columns named as rows were added (or <paramref name="names"/> for indexed rows).</summary>
     public FeatureBlock Build(string[]? names = null) =>
-        new(names ?? [.. _names], [.. _rowStarts], [.. _columns], [.. _values], [.. _labels], [.. _reference], [.. _sequences], Months, Channels);
+        new(names ?? [.. _names], [.. _rowStarts], [.. _columns], [.. _values], [.. _labels], [.. _reference], [.. _sequences], Months, Channels, [.. _oracle]);
 }

@@ -25,7 +25,7 @@ public sealed class PatientFeatureExtractor
     /// person's <see cref="TaskOutcome"/> either way.
     /// </summary>
     public TaskOutcome TryAdd(FeatureBlockBuilder block, PredictionTask task, ReadOnlySpan<CareEvent> events, FeatureProfile? profile,
-        IEnumerable<string> conditionsBeforeIndex, float reference = float.NaN)
+        IEnumerable<string> conditionsBeforeIndex, float reference = float.NaN, float oracle = float.NaN)
     {
         ArgumentNullException.ThrowIfNull(block);
         ArgumentNullException.ThrowIfNull(task);
@@ -40,7 +40,7 @@ public sealed class PatientFeatureExtractor
         Array.Clear(_sequence);
         AddStatic(task, profile!, conditionsBeforeIndex);
         AddEvents(task, events);
-        block.AddRow(_features, outcome == TaskOutcome.Positive, reference, _sequence);
+        block.AddRow(_features, outcome == TaskOutcome.Positive, reference, _sequence, oracle);
         return outcome;
     }
 
@@ -97,8 +97,8 @@ public sealed class PatientFeatureExtractor
             lastAny = Math.Max(lastAny, e.Day);
             lastGp = e.Kind == CareEventKind.Consultation && SequenceChannels.IsGp(e.Specialty) ? Math.Max(lastGp, e.Day) : lastGp;
             lastStay = e.Kind == CareEventKind.HospitalStay ? Math.Max(lastStay, e.Day) : lastStay;
-            AddToSequence(e, ago, lookback);
             var alone = e.Kind == CareEventKind.Biology && AloneOfItsKindThatDay(events, i);
+            AddToSequence(e, alone, ago, lookback);
             AddFirstSeen(e, alone, ago / (float)lookback);
             foreach (var window in windows)
             {
@@ -131,7 +131,7 @@ public sealed class PatientFeatureExtractor
     }
 
     // True when no other event of the same kind falls on the same day (events are sorted by day).
-    private static bool AloneOfItsKindThatDay(ReadOnlySpan<CareEvent> events, int at)
+    internal static bool AloneOfItsKindThatDay(ReadOnlySpan<CareEvent> events, int at)
     {
         var day = events[at].Day;
         var kind = events[at].Kind;
@@ -220,7 +220,7 @@ public sealed class PatientFeatureExtractor
         }
     }
 
-    private void AddToSequence(in CareEvent e, int ago, int lookback)
+    private void AddToSequence(in CareEvent e, bool alone, int ago, int lookback)
     {
         // Month 11 is the last month before index, month 0 the first of the lookback.
         var month = SequenceChannels.Months - 1 - Math.Min(SequenceChannels.Months - 1, (ago - 1) * SequenceChannels.Months / lookback);
@@ -246,6 +246,11 @@ public sealed class PatientFeatureExtractor
                 break;
             case CareEventKind.Biology:
                 row[SequenceChannels.Biology]++;
+                if (alone)
+                {
+                    row[SequenceChannels.IsolatedTest]++;
+                }
+
                 break;
             case CareEventKind.Act:
                 row[SequenceChannels.Act]++;

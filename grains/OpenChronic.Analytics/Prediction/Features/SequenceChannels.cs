@@ -2,7 +2,8 @@ namespace OpenChronic.Analytics.Prediction.Features;
 
 /// <summary>
 /// The channels of the monthly event sequences the recurrent model reads: GP and specialist consultations,
-/// dispensations, biology, CCAM acts, hospital stays, ALD-exonerated claims, then dispensations by ATC main group.
+/// dispensations, biology, CCAM acts, hospital stays, ALD-exonerated claims, isolated tests (a biology test that was
+/// the person's only test that day: a targeted test rather than a panel), then dispensations by ATC main group.
 /// Values are log(1 + count).
 /// </summary>
 public static class SequenceChannels
@@ -17,7 +18,8 @@ public static class SequenceChannels
     public const int Act = 4;
     public const int Stay = 5;
     public const int AldRelated = 6;
-    public const int FirstAtc = 7;
+    public const int IsolatedTest = 7;
+    public const int FirstAtc = 8;
 
     /// <summary>Number of channels.</summary>
     public const int Count = FirstAtc + 14;

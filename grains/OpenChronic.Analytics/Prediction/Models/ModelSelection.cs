@@ -6,10 +6,10 @@ namespace OpenChronic.Analytics.Prediction.Models;
 /// <summary>
 /// The cross-validated AUC of each candidate, the one chosen, the chosen candidate's out-of-fold predictions (each row
 /// predicted by the fold model that did not see it), which the recalibration is fitted on, and its fold models, whose
-/// average is the delivered model (<see cref="CrossFittedModel"/>).
+/// average is the delivered model (<see cref="CrossFittedModel"/>), and each row's fold (the fold model that did not see it).
 /// </summary>
 public sealed record SelectionResult(IReadOnlyList<string> Candidates, IReadOnlyList<double> MeanAuc, int Best, double[] OutOfFold,
-    IReadOnlyList<IRiskModel> FoldModels);
+    IReadOnlyList<IRiskModel> FoldModels, int[] Fold);
 
 /// <summary>Stratified k-fold cross-validation over a learner's candidates, and seeded stratified splits.</summary>
 public static class ModelSelection
@@ -63,7 +63,7 @@ public static class ModelSelection
             }
         }
 
-        return new SelectionResult(candidates, means, best, outOfFold[best], bestModels);
+        return new SelectionResult(candidates, means, best, outOfFold[best], bestModels, fold);
     }
 
     /// <summary>Fold number (0..folds−1) of each row: positives and negatives each shuffled (seeded) and dealt in turn.</summary>

@@ -102,6 +102,24 @@ public sealed class PatientFeatureExtractorTests
     }
 
     [Fact]
+    public void TryAdd_IsolatedTest_HasItsOwnMonthlyChannel()
+    {
+        var (_, _, block) = Extract(
+        [
+            Event(20, CareEventKind.Biology, "552"),
+            Event(120, CareEventKind.Biology, "552"),
+            Event(120, CareEventKind.Biology, "1104"),
+        ]);
+
+        // Day 20 before index is in month 11 (alone that day); day 120 in month 8 (a panel of two tests).
+        var sequence = block.Sequence(0);
+        Assert.Equal(MathF.Log(2), sequence[(11 * SequenceChannels.Count) + SequenceChannels.IsolatedTest], 5);
+        Assert.Equal(MathF.Log(2), sequence[(11 * SequenceChannels.Count) + SequenceChannels.Biology], 5);
+        Assert.Equal(0f, sequence[(8 * SequenceChannels.Count) + SequenceChannels.IsolatedTest]);
+        Assert.Equal(MathF.Log(3), sequence[(8 * SequenceChannels.Count) + SequenceChannels.Biology], 5);
+    }
+
+    [Fact]
     public void TryAdd_HandMadeTimeline_FillsMonthlySequence()
     {
         var (_, _, block) = Extract([Event(10, CareEventKind.Dispensation, "A10BA02"), Event(360, CareEventKind.Consultation, "1110", specialty: 1)]);

@@ -127,7 +127,7 @@ public sealed class LearnerTests
     }
 
     [Fact]
-    public void Run_RecalibratedOnOutOfFold_TestSlopeNearOne()
+    public void Run_DefaultRecalibration_TestSlopeNearOne()
     {
         var train = PlantedSignal.Make(3000, 11);
         var test = PlantedSignal.Make(3000, 12);
