@@ -28,6 +28,14 @@ public interface IIngestWorkerGrain : IGrainWithIntegerKey
     [Alias("ProcessUnit")]
     Task<UnitReport> ProcessUnitAsync(IngestRequest request, string unitId);
 
+    /// <summary>
+    /// Applies one unit to a built grid as a monthly update: like <see cref="ProcessUnitAsync"/>, but each patient of the
+    /// unit also commits and re-derives <paramref name="years"/> in the same call, so that the update is durable and the
+    /// partitions' summaries current when this returns.
+    /// </summary>
+    [Alias("ProcessUpdate")]
+    Task<UnitReport> ProcessUpdateAsync(IngestRequest request, string unitId, int[] years);
+
     /// <summary>The ids of the extract's work units, in processing order (beneficiaries first).</summary>
     [Alias("PlanUnits")]
     Task<string[]> PlanUnitsAsync(IngestRequest request);

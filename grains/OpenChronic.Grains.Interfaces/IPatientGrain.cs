@@ -57,4 +57,11 @@ public interface IPatientGrain : IGrainWithGuidKey
     /// </summary>
     [Alias("Settle")]
     ValueTask<PatientSettlement> SettleAsync(int[] years);
+
+    /// <summary>
+    /// A monthly update for this patient in one call: applies the unit like <see cref="ApplyUnitAsync"/> (ignored when
+    /// already applied), then settles like <see cref="SettleAsync"/> (commit, re-derivation, summary returned).
+    /// </summary>
+    [Alias("ApplyAndSettle")]
+    ValueTask<PatientSettlement> ApplyAndSettleAsync(UnitEvents unit, int[] years);
 }

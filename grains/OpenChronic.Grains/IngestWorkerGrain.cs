@@ -28,7 +28,16 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         return Task.FromResult(sessions.Get(request.ExtractDirectory).Units.Select(u => u.Id).ToArray());
     }
 
-    public async Task<UnitReport> ProcessUnitAsync(IngestRequest request, string unitId)
+    public Task<UnitReport> ProcessUnitAsync(IngestRequest request, string unitId) => ProcessAsync(request, unitId, null);
+
+    public Task<UnitReport> ProcessUpdateAsync(IngestRequest request, string unitId, int[] years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        return ProcessAsync(request, unitId, years);
+    }
+
+    // With settle years, the patients commit and re-derive in the call that applies the unit (a monthly update).
+    private async Task<UnitReport> ProcessAsync(IngestRequest request, string unitId, int[]? settle)
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
@@ -56,7 +65,7 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
                 delivery.Add(session.Keys[i], pack, profile);
             }
 
-            await delivery.SendAsync(GrainFactory);
+            await Send(delivery, settle);
             RejectsFile.Write(request.RejectsDirectory, unitId, persons.Rejects);
             // Rows kept: a person may have several rows (one per BEN_NIR_PSA over time).
             var kept = persons.SourceRows - persons.Excluded.Values.Sum() - persons.Rejects.Count;
@@ -76,7 +85,7 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
                     patient.DeclaredGp == 0 ? null : new GpDeclaration(patient.DeclaredGp, patient.DeclaredDay));
             }
 
-            await delivery.SendAsync(GrainFactory);
+            await Send(delivery, settle);
             RejectsFile.Write(request.RejectsDirectory, unitId, output.Rejects);
             var filtered = output.Tables
                 .SelectMany(t => t.Value.Filtered.Select(f => KeyValuePair.Create($"{t.Key}: {f.Key}", f.Value)))
@@ -88,6 +97,9 @@ public sealed partial class IngestWorkerGrain(ExtractSessions sessions, ILogger<
         LogUnitDone(logger, unitId, report.SourceRows, report.Patients, report.Seconds);
         return report;
     }
+
+    private Task Send(PartitionDelivery delivery, int[]? settle) =>
+        settle is null ? delivery.SendAsync(GrainFactory) : delivery.SendSettledAsync(GrainFactory, settle);
 
     private UnitReader ReaderFor(PersonDirectory persons)
     {

@@ -89,6 +89,12 @@ public sealed partial class PatientGrain(
         return new PatientSettlement(written, Derive(years).Summary);
     }
 
+    public async ValueTask<PatientSettlement> ApplyAndSettleAsync(UnitEvents unit, int[] years)
+    {
+        var applied = await ApplyUnitAsync(unit);
+        return await SettleAsync(years) with { Applied = applied };
+    }
+
     public ValueTask<PatientSnapshot> GetSnapshotAsync() =>
         ValueTask.FromResult(new PatientSnapshot(state.State.Profile, _timeline!.Count, state.State.AppliedUnits.Length + _pending.Count, _timeline.ResidentBytes,
             _derivations));

@@ -133,4 +133,38 @@ public sealed class PartitionDeliveryTests(ClusterFixture fixture)
         Assert.Equal(2, (await Snapshot(keys[0])).UnitsApplied);
         Assert.Equal(1, (await Snapshot(keys[2])).UnitsApplied);
     }
+
+    [Fact]
+    public async Task ApplyAndSettle_AppliesCommitsAndDerivesInOneCall_AndADuplicatedUnitAppliesNothing()
+    {
+        var (p, keys) = PatientsOfOnePartition(3);
+        var partition = fixture.Grains.GetGrain<IPartitionBuild>(p);
+        await partition.ApplyUnitAsync(new PartitionUnit("DCIR:2021-03", keys, [Pack(5), Pack(6), Pack(7)], null));
+        await partition.SettleTouchedAsync(s_years);
+
+        // The monthly update: two of the three patients.
+        var update = new PartitionUnit("DCIR:2021-04", keys[..2], [Pack(40, 41), Pack(42)], null);
+        Assert.Equal(new PartitionSettlement(2, 2, 2), await partition.ApplyAndSettleAsync(update, s_years));
+        foreach (var key in keys)
+        {
+            Assert.False(await fixture.Grains.GetGrain<IPatientGrain>(key).CommitAsync());
+        }
+
+        var stored = (await fixture.Grains.GetGrain<IPartitionGrain>(p).GetSummariesAsync()).ToDictionary(s => s.Patient);
+        Assert.Equal([3, 2, 1], keys.Select(k => stored[k].EventCount));
+        foreach (var key in keys)
+        {
+            var full = await fixture.Grains.GetGrain<IPatientGrain>(key).SummarizeAsync(s_years);
+            Assert.Equal(full.Conditions, stored[key].Conditions);
+            Assert.Equal(full.EventCount, stored[key].EventCount);
+        }
+
+        // Sent twice: nothing applied or written; the patients are not left touched for a later settlement.
+        Assert.Equal(new PartitionSettlement(2, 0, 0), await partition.ApplyAndSettleAsync(update, s_years));
+        var derivations = (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.Derivations).ToArray();
+        await partition.SettleTouchedAsync(s_years);
+        Assert.Equal(derivations, (await Task.WhenAll(keys.Select(Snapshot))).Select(s => s.Derivations));
+        Assert.Equal(2, (await Snapshot(keys[0])).UnitsApplied);
+        Assert.Equal(1, (await Snapshot(keys[2])).UnitsApplied);
+    }
 }

@@ -81,6 +81,8 @@ internal static class BenchAllMarkdown
         {
             text.AppendLine(I($"- **{s.Name}**: {s.Detail}."));
         }
+
+        text.AppendLine().AppendLine("These scenarios run in the process that ran the build benchmark above, so the grid's code is already compiled and optimised by the tiered JIT when its full build starts; a fresh `bench reference` process pays that warm-up inside the grid's full build. Fresh-process and 1,000,000-person figures, and what the profiles show where a target is missed: docs/benchmarks/reference.md.");
     }
 
     private static string Met(bool met, double factor, string what) =>

@@ -76,7 +76,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         }
 
         var (duckFull, duckFullCpu, stages) = duck.Value;
-        scenarios.Add(new BenchScenario("full build (Parquet → database)", gridFull, duckFull, 1.0,
+        Measured(scenarios, new BenchScenario("full build (Parquet → database)", gridFull, duckFull, 1.0,
             $"grid: ingest {F(ingest)} s ({progress.SourceRows:N0} source rows, {progress.Events:N0} events), derive + export {F(gridFull - ingest)} s; " +
             $"DuckDB: {string.Join(", ", stages.Select(s => $"{s.Name} {F(s.Seconds)} s"))}", gridFullCpu, duckFullCpu));
 
@@ -85,7 +85,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         if (incremental)
         {
             database = Path.Combine(work, "duck-db-increment");
-            scenarios.Add(await IncrementalAsync(grid.Grains, extract, month, database, clock));
+            Measured(scenarios, await IncrementalAsync(grid.Grains, extract, month, database, clock));
         }
 
         // Per-patient sequence measures: each partition asks its patients, the 64 partitions at once; DuckDB builds the
@@ -116,7 +116,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         catch (DuckDB.NET.Data.DuckDBException e)
         {
             // Reported, not fatal: the grid's figures and the scenarios already measured stay.
-            scenarios.Add(new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, double.NaN, 0.5,
+            Measured(scenarios, new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, double.NaN, 0.5,
                 $"DuckDB failed: {e.Message.Split('\n')[0]}; grid: {gridFigures.TreatmentLines:N0} treatment lines, {gridFigures.Episodes:N0} hospital episodes", gridSequenceCpu));
             return scenarios;
         }
@@ -126,7 +126,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
             _connection = null;
         }
 
-        scenarios.Add(new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, duckSequence, 0.5,
+        Measured(scenarios, new BenchScenario("sequence measures (treatment lines, post-discharge windows)", gridSequence, duckSequence, 0.5,
             $"{duckFigures.TreatmentLines:N0} treatment lines ({duckFigures.LineDays:N0} days), {duckFigures.Episodes:N0} hospital episodes "
             + $"(GP within 7 / 30 days {duckFigures.GpWithin7Days:N0} / {duckFigures.GpWithin30Days:N0}, readmitted within 30 days {duckFigures.ReadmittedWithin30Days:N0})"
             + (gridFigures == duckFigures ? ", same sums on both engines" : $" — SUMS DIFFER, grid: {gridFigures}")
@@ -138,7 +138,7 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         var year = years[^1];
         var (gridCount, gridCohort) = await MedianAsync(() => GridCohortAsync(grid.Grains, year));
         var (duckCount, duckCohort) = await MedianAsync(() => Task.FromResult(DuckCohort(database, year)));
-        scenarios.Add(new BenchScenario($"cohort count (born ≤ 1955, diabetes in {year}, heart failure any year)", gridCohort, duckCohort, 1.0,
+        Measured(scenarios, new BenchScenario($"cohort count (born ≤ 1955, diabetes in {year}, heart failure any year)", gridCohort, duckCohort, 1.0,
             $"grid: 64 partition summaries, {gridCount:N0} patients; DuckDB: SQL over the Parquet database, {duckCount:N0} patients" +
             (gridCount == duckCount ? "" : " — COUNTS DIFFER") + $"; median of {CohortRuns} runs"));
         return scenarios;
@@ -149,18 +149,18 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
         Say($"incremental {month}: grid…");
         clock.Restart();
         var cpu = Cpu();
-        var unit = await grains.GetGrain<IIngestWorkerGrain>(0).ProcessUnitAsync(new IngestRequest(extract, Path.Combine(work, "rejects-increment")), month);
+        // A monthly update: each patient of the month applies it, commits (durable) and re-derives in one call, its
+        // partition's summary refreshed; then anything left uncommitted or underived is settled (nothing, normally).
+        var unit = await grains.GetGrain<IIngestWorkerGrain>(0).ProcessUpdateAsync(new IngestRequest(extract, Path.Combine(work, "rejects-increment")), month, years);
         var apply = clock.Elapsed.TotalSeconds;
-
-        // A monthly update is durable only once its patients are committed (and the grid then stops with nothing to
-        // write): each touched patient commits and re-derives in one call, its partition's summary refreshed.
-        var settled = await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grains.GetGrain<IPartitionBuild>(p).SettleTouchedAsync(years).AsTask()));
+        var left = (await Task.WhenAll(Enumerable.Range(0, Partitions.Count).Select(p => grains.GetGrain<IPartitionBuild>(p).SettleTouchedAsync(years).AsTask())))
+            .Aggregate(new PartitionSettlement(0, 0), PartitionSettlement.Add);
         var gridIncrement = clock.Elapsed.TotalSeconds;
         var gridIncrementCpu = Cpu() - cpu;
         Say($"incremental {month}: DuckDB recompute…");
         var (duckIncrement, duckIncrementCpu, _) = Reference(extract, database, keep: true);
         return new BenchScenario($"incremental: add flux month {month}", gridIncrement, duckIncrement, 0.1,
-            $"grid: apply the unit {F(apply)} s ({unit.SourceRows:N0} rows, {unit.Patients:N0} patients), commit and re-derive the {settled.Sum(p => p.Derived):N0} patients it touched, one call each ({settled.Sum(p => p.Written):N0} states written, partition summaries refreshed) {F(gridIncrement - apply)} s; DuckDB: full recompute and write", gridIncrementCpu, duckIncrementCpu);
+            $"grid: read the unit, then each of its {unit.Patients:N0} patients applies it, commits and re-derives in one call (partition summaries refreshed) {F(apply)} s ({unit.SourceRows:N0} rows), settle what was left {F(gridIncrement - apply)} s ({left.Derived:N0} re-derived, {left.Written:N0} written); DuckDB: full recompute and write", gridIncrementCpu, duckIncrementCpu);
     }
 
     private (double Seconds, double CpuSeconds, IReadOnlyList<ReferenceStage> Stages) Reference(string extract, string output, bool keep = false, bool capped = true)
@@ -303,6 +303,14 @@ internal sealed class BenchReferenceRun(string work, int[] years, string key, IA
     {
         using var process = Process.GetCurrentProcess();
         return process.TotalProcessorTime.TotalSeconds;
+    }
+
+    // Each scenario is printed as soon as it is measured: a later failure (e.g. out of memory at 1,000,000 persons) does
+    // not lose the figures already taken.
+    private void Measured(List<BenchScenario> scenarios, BenchScenario scenario)
+    {
+        scenarios.Add(scenario);
+        Say($"{scenario.Name}: grid {F(scenario.GridSeconds)} s, DuckDB {F(scenario.DuckSeconds)} s, ratio {scenario.Ratio:0.00}; CPU {F(scenario.GridCpuSeconds)} s vs {F(scenario.DuckCpuSeconds)} s");
     }
 
     private void Say(string text) => console.MarkupLineInterpolated($"[grey]{DateTime.UtcNow:HH:mm:ss} {text}[/]");

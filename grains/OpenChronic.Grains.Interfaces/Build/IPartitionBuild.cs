@@ -29,4 +29,12 @@ public interface IPartitionBuild : IGrainWithIntegerKey
     /// </summary>
     [Alias("SettleTouched")]
     ValueTask<PartitionSettlement> SettleTouchedAsync(int[] years);
+
+    /// <summary>
+    /// A monthly update in one pass: records the unit's patients as members like <see cref="ApplyUnitAsync"/>, then each
+    /// patient applies its payload, commits and re-derives in ONE call (<c>IPatientGrain.ApplyAndSettleAsync</c>), and
+    /// the partition keeps the summaries. Returns how many applied the unit, wrote their state and were re-derived.
+    /// </summary>
+    [Alias("ApplyAndSettle"), AlwaysInterleave]
+    ValueTask<PartitionSettlement> ApplyAndSettleAsync(PartitionUnit unit, int[] years);
 }

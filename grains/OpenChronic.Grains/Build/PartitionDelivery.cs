@@ -27,22 +27,27 @@ internal sealed class PartitionDelivery(string unitId, bool withProfiles)
     }
 
     /// <summary>Sends the 64 partition payloads at once and waits for every partition; returns how many patients applied the unit.</summary>
-    public async Task<int> SendAsync(IGrainFactory grains)
+    public async Task<int> SendAsync(IGrainFactory grains) =>
+        (await Task.WhenAll(Units().Select(u => grains.GetGrain<IPartitionBuild>(u.Partition).ApplyUnitAsync(u.Unit).AsTask()))).Sum();
+
+    /// <summary>
+    /// Sends the payloads as a monthly update: each patient applies, commits and re-derives <paramref name="years"/> in
+    /// one call (<see cref="IPartitionBuild.ApplyAndSettleAsync"/>); returns the partitions' settlements summed.
+    /// </summary>
+    public async Task<PartitionSettlement> SendSettledAsync(IGrainFactory grains, int[] years) =>
+        (await Task.WhenAll(Units().Select(u => grains.GetGrain<IPartitionBuild>(u.Partition).ApplyAndSettleAsync(u.Unit, years).AsTask())))
+            .Aggregate(new PartitionSettlement(0, 0), PartitionSettlement.Add);
+
+    private IEnumerable<(int Partition, PartitionUnit Unit)> Units()
     {
-        var calls = new List<Task<int>>(Partitions.Count);
         for (var p = 0; p < Partitions.Count; p++)
         {
-            if (_patients[p].Count == 0)
+            if (_patients[p].Count > 0)
             {
-                continue;
+                yield return (p, new PartitionUnit(unitId, [.. _patients[p]], [.. _packs[p]], _profiles is null ? null : [.. _profiles[p]],
+                    _declared[p] ? [.. _declarations[p]] : null));
             }
-
-            var unit = new PartitionUnit(unitId, [.. _patients[p]], [.. _packs[p]], _profiles is null ? null : [.. _profiles[p]],
-                _declared[p] ? [.. _declarations[p]] : null);
-            calls.Add(grains.GetGrain<IPartitionBuild>(p).ApplyUnitAsync(unit).AsTask());
         }
-
-        return (await Task.WhenAll(calls)).Sum();
     }
 
     private static List<T>[] NewLists<T>()

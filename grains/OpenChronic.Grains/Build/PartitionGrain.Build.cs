@@ -30,52 +30,40 @@ public sealed partial class PartitionGrain : IPartitionBuild
 
     public async ValueTask<int> ApplyUnitAsync(PartitionUnit unit)
     {
-        ArgumentNullException.ThrowIfNull(unit);
-        var patients = unit.Patients;
-        if (patients.Length != unit.Packs.Length || (unit.Profiles is { } profiles && profiles.Length != patients.Length)
-            || (unit.Declarations is { } declarations && declarations.Length != patients.Length))
-        {
-            throw new ArgumentException($"Unit {unit.UnitId}: {patients.Length} patients, {unit.Packs.Length} packs, {unit.Profiles?.Length} profiles, {unit.Declarations?.Length} declarations.", nameof(unit));
-        }
-
-        var self = this.GetPrimaryKeyLong();
-        var added = false;
-        foreach (var key in patients)
-        {
-            if (Partitions.Of(key) != self)
-            {
-                throw new ArgumentException($"Unit {unit.UnitId}: a patient of partition {Partitions.Of(key)} was sent to partition {self}.", nameof(unit));
-            }
-
-            added |= _members.Add(key);
-        }
-
-        if (added)
-        {
-            // Durable before any patient applies (cluster mode), as a patient's own registration was.
-            await PersistMembershipAsync();
-        }
-
+        await AdmitAsync(unit);
         var delivery = ++_deliveries;
         var applied = 0;
-        var window = new Queue<(Guid Key, Task<bool> Call)>(Math.Min(ApplyWindow, patients.Length));
-        for (var i = 0; i < patients.Length; i++)
+        await InWindowAsync(unit.Patients.Length, i => PatientGrains.Get(unit.Patients[i]).ApplyUnitAsync(Events(unit, i)).AsTask(), (i, done) =>
         {
-            if (window.Count == ApplyWindow)
+            if (done)
             {
-                applied += await Applied(window.Dequeue(), delivery);
+                _touched[unit.Patients[i]] = delivery;
+                _uncommitted[unit.Patients[i]] = delivery;
+                applied++;
             }
-
-            var events = new UnitEvents(unit.UnitId, unit.Packs[i], unit.Profiles?[i], unit.Declarations?[i], ViaPartition: true);
-            window.Enqueue((patients[i], PatientGrains.Get(patients[i]).ApplyUnitAsync(events).AsTask()));
-        }
-
-        while (window.TryDequeue(out var call))
-        {
-            applied += await Applied(call, delivery);
-        }
-
+        });
         return applied;
+    }
+
+    public async ValueTask<PartitionSettlement> ApplyAndSettleAsync(PartitionUnit unit, int[] years)
+    {
+        ArgumentNullException.ThrowIfNull(years);
+        await AdmitAsync(unit);
+        var delivery = ++_deliveries;
+        var (derived, written, applied) = (0, 0, 0);
+        await InWindowAsync(unit.Patients.Length, i => PatientGrains.Get(unit.Patients[i]).ApplyAndSettleAsync(Events(unit, i), years).AsTask(), (i, settled) =>
+        {
+            // The patient committed and re-derived everything it held, so earlier deliveries are settled for it too;
+            // a later delivery (interleaved) keeps its own entry.
+            var key = unit.Patients[i];
+            _summaries[key] = settled.Summary;
+            Forget(_touched, key, delivery);
+            Forget(_uncommitted, key, delivery);
+            derived++;
+            written += settled.Written ? 1 : 0;
+            applied += settled.Applied ? 1 : 0;
+        });
+        return new PartitionSettlement(derived, written, applied);
     }
 
     public async ValueTask<int> CommitMembersAsync()
@@ -161,15 +149,65 @@ public sealed partial class PartitionGrain : IPartitionBuild
         }
     }
 
-    private async Task<int> Applied((Guid Key, Task<bool> Call) call, long delivery)
+    // Checks the unit's shape and that its patients are this partition's, and records them as members (durably, before
+    // any patient applies, in cluster mode).
+    private async Task AdmitAsync(PartitionUnit unit)
     {
-        if (!await call.Call)
+        ArgumentNullException.ThrowIfNull(unit);
+        var patients = unit.Patients;
+        if (patients.Length != unit.Packs.Length || (unit.Profiles is { } profiles && profiles.Length != patients.Length)
+            || (unit.Declarations is { } declarations && declarations.Length != patients.Length))
         {
-            return 0;
+            throw new ArgumentException($"Unit {unit.UnitId}: {patients.Length} patients, {unit.Packs.Length} packs, {unit.Profiles?.Length} profiles, {unit.Declarations?.Length} declarations.", nameof(unit));
         }
 
-        _touched[call.Key] = delivery;
-        _uncommitted[call.Key] = delivery;
-        return 1;
+        var self = this.GetPrimaryKeyLong();
+        var added = false;
+        foreach (var key in patients)
+        {
+            if (Partitions.Of(key) != self)
+            {
+                throw new ArgumentException($"Unit {unit.UnitId}: a patient of partition {Partitions.Of(key)} was sent to partition {self}.", nameof(unit));
+            }
+
+            added |= _members.Add(key);
+        }
+
+        if (added)
+        {
+            await PersistMembershipAsync();
+        }
+    }
+
+    private static UnitEvents Events(PartitionUnit unit, int i) =>
+        new(unit.UnitId, unit.Packs[i], unit.Profiles?[i], unit.Declarations?[i], ViaPartition: true);
+
+    private static void Forget(Dictionary<Guid, long> entries, Guid key, long delivery)
+    {
+        if (entries.TryGetValue(key, out var last) && last <= delivery)
+        {
+            entries.Remove(key);
+        }
+    }
+
+    // Calls for items 0..count-1 with at most ApplyWindow in flight (a sliding window), results handled in order.
+    private static async Task InWindowAsync<T>(int count, Func<int, Task<T>> call, Action<int, T> done)
+    {
+        var window = new Queue<(int Item, Task<T> Call)>(Math.Min(ApplyWindow, count));
+        for (var i = 0; i < count; i++)
+        {
+            if (window.Count == ApplyWindow)
+            {
+                var (item, pending) = window.Dequeue();
+                done(item, await pending);
+            }
+
+            window.Enqueue((i, call(i)));
+        }
+
+        while (window.TryDequeue(out var next))
+        {
+            done(next.Item, await next.Call);
+        }
     }
 }
