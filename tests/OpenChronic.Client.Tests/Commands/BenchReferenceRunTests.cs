@@ -13,13 +13,20 @@ public sealed class BenchReferenceRunTests : IDisposable
 
     public void Dispose() => _scratch.Dispose();
 
+    // A 300-person extract of 2020 and an empty work folder.
+    private (string Extract, string Work) Prepare(ulong seed)
+    {
+        var extract = Path.Combine(Root, "extract");
+        Assert.Equal(0, SynthCommand.Run(300, "2020", seed, "parquet", extract, 0.0, false, Screen, TestContext.Current.CancellationToken));
+        var work = Path.Combine(Root, "work");
+        Directory.CreateDirectory(work);
+        return (extract, work);
+    }
+
     [Fact]
     public async Task Run_WithoutIncremental_ThreeScenarios_SameAnswersOnBothEngines_DuckDbCapped()
     {
-        var extract = Path.Combine(Root, "extract");
-        Assert.Equal(0, SynthCommand.Run(300, "2020", 5, "parquet", extract, 0.0, false, Screen, TestContext.Current.CancellationToken));
-        var work = Path.Combine(Root, "work");
-        Directory.CreateDirectory(work);
+        var (extract, work) = Prepare(5);
 
         var scenarios = await new BenchReferenceRun(work, [2020], "k", Screen, incremental: false, duckMemory: "1GB")
             .RunAsync(extract, TestContext.Current.CancellationToken);
@@ -41,10 +48,7 @@ public sealed class BenchReferenceRunTests : IDisposable
     [Fact]
     public async Task Run_WithIncremental_TheUpdatedGridAgreesWithDuckDbsRecompute()
     {
-        var extract = Path.Combine(Root, "extract");
-        Assert.Equal(0, SynthCommand.Run(300, "2020", 6, "parquet", extract, 0.0, false, Screen, TestContext.Current.CancellationToken));
-        var work = Path.Combine(Root, "work");
-        Directory.CreateDirectory(work);
+        var (extract, work) = Prepare(6);
 
         var scenarios = await new BenchReferenceRun(work, [2020], "k", Screen).RunAsync(extract, TestContext.Current.CancellationToken);
 
