@@ -7,9 +7,8 @@ namespace OpenChronic.Grains;
 /// </summary>
 public sealed partial class PartitionGrain : IPartitionBuild
 {
-    private const int CommitWave = 256;
-
-    // Calls in flight from one partition to its patients: 64 partitions × 2 units keep about 32,000 in the silo.
+    // Calls in flight from one partition to its patients (applies, commits, settlements): 64 partitions × 2 units keep
+    // about 32,000 in the silo.
     private const int ApplyWindow = 256;
 
     // Members that applied a unit since their last derivation (a derivation upserts the summary, which clears it),
@@ -83,9 +82,9 @@ public sealed partial class PartitionGrain : IPartitionBuild
         var written = 0;
 
         // The patient returns its summary rather than upserting it: this partition is busy with this call.
-        await InWavesAsync(touched, entry => PatientGrains.Get(entry.Key).SettleAsync(years), (entry, settlement) =>
+        await InWindowAsync(touched.Length, i => PatientGrains.Get(touched[i].Key).SettleAsync(years).AsTask(), (i, settlement) =>
         {
-            Summarized(entry, settlement.Summary);
+            Summarized(touched[i], settlement.Summary);
             written += settlement.Written ? 1 : 0;
         });
 
@@ -102,7 +101,7 @@ public sealed partial class PartitionGrain : IPartitionBuild
     private async Task<int> CommitEachAsync(Guid[] members)
     {
         var written = 0;
-        await InWavesAsync(members, key => PatientGrains.Get(key).CommitAsync(), (_, done) => written += done ? 1 : 0);
+        await InWindowAsync(members.Length, i => PatientGrains.Get(members[i]).CommitAsync().AsTask(), (_, done) => written += done ? 1 : 0);
         return written;
     }
 
@@ -112,10 +111,7 @@ public sealed partial class PartitionGrain : IPartitionBuild
         _commitAll = false;
         foreach (var (key, delivery) in pending)
         {
-            if (_uncommitted.TryGetValue(key, out var last) && last == delivery)
-            {
-                _uncommitted.Remove(key);
-            }
+            Forget(_uncommitted, key, delivery);
         }
     }
 
@@ -123,30 +119,7 @@ public sealed partial class PartitionGrain : IPartitionBuild
     private void Summarized(KeyValuePair<Guid, long> entry, PatientSummary summary)
     {
         _summaries[entry.Key] = summary;
-        if (_touched.TryGetValue(entry.Key, out var last) && last == entry.Value)
-        {
-            _touched.Remove(entry.Key);
-        }
-    }
-
-    // One call per item, CommitWave calls in flight at a time; the results are handled in the items' order.
-    private static async Task InWavesAsync<TItem, T>(TItem[] items, Func<TItem, ValueTask<T>> call, Action<TItem, T> done)
-    {
-        var wave = new List<Task<T>>(CommitWave);
-        for (var start = 0; start < items.Length; start += CommitWave)
-        {
-            wave.Clear();
-            for (var i = start; i < Math.Min(items.Length, start + CommitWave); i++)
-            {
-                wave.Add(call(items[i]).AsTask());
-            }
-
-            var results = await Task.WhenAll(wave);
-            for (var i = 0; i < results.Length; i++)
-            {
-                done(items[start + i], results[i]);
-            }
-        }
+        Forget(_touched, entry.Key, entry.Value);
     }
 
     // Checks the unit's shape and that its patients are this partition's, and records them as members (durably, before
@@ -182,6 +155,7 @@ public sealed partial class PartitionGrain : IPartitionBuild
     private static UnitEvents Events(PartitionUnit unit, int i) =>
         new(unit.UnitId, unit.Packs[i], unit.Profiles?[i], unit.Declarations?[i], ViaPartition: true);
 
+    // Removes a member's entry unless a later delivery (a higher number) touched it since.
     private static void Forget(Dictionary<Guid, long> entries, Guid key, long delivery)
     {
         if (entries.TryGetValue(key, out var last) && last <= delivery)
