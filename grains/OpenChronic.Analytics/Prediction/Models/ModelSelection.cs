@@ -16,13 +16,17 @@ public static class ModelSelection
 {
     /// <summary>
     /// Mean held-out AUC of every candidate over <paramref name="folds"/> stratified folds; the best is the highest
-    /// (the first on ties). Only the best candidate so far keeps its fold models.
+    /// (the first on ties). Only the best candidate so far keeps its fold models. The folds of a candidate are trained
+    /// at the same time, up to <paramref name="parallelism"/> at once (default: one per processor; the learners train
+    /// each model on one thread); every fold has its own seed and the results are gathered in fold order, so the
+    /// result does not depend on the parallelism.
     /// </summary>
-    public static SelectionResult CrossValidate(IRiskLearner learner, FeatureBlock data, int folds, int seed)
+    public static SelectionResult CrossValidate(IRiskLearner learner, FeatureBlock data, int folds, int seed, int parallelism = 0)
     {
         ArgumentNullException.ThrowIfNull(learner);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        ArgumentOutOfRangeException.ThrowIfNegative(parallelism);
         var fold = StratifiedFolds(data.Labels, folds, seed);
         var candidates = learner.Candidates;
         var means = new double[candidates.Count];
@@ -38,21 +42,29 @@ public static class ModelSelection
             testRows[k] = [.. Enumerable.Range(0, data.Rows).Where(r => fold[r] == held)];
         }
 
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism == 0 ? Environment.ProcessorCount : parallelism };
         for (var c = 0; c < candidates.Count; c++)
         {
-            double sum = 0;
-            outOfFold[c] = new double[data.Rows];
+            var candidate = c;
             var models = new IRiskModel[folds];
-            for (var k = 0; k < folds; k++)
+            var aucs = new double[folds];
+            outOfFold[c] = new double[data.Rows];
+            Parallel.For(0, folds, options, k =>
             {
                 var test = data.Subset(testRows[k]);
-                models[k] = learner.Train(data.Subset(trainRows[k]), c, seed + k);
+                models[k] = learner.Train(data.Subset(trainRows[k]), candidate, seed + k);
                 var predicted = models[k].Predict(test);
-                sum += Discrimination.Auroc(predicted, test.Labels).Auc;
+                aucs[k] = Discrimination.Auroc(predicted, test.Labels).Auc;
                 for (var i = 0; i < predicted.Length; i++)
                 {
-                    outOfFold[c][testRows[k][i]] = predicted[i];
+                    outOfFold[candidate][testRows[k][i]] = predicted[i];
                 }
+            });
+
+            double sum = 0;
+            for (var k = 0; k < folds; k++)
+            {
+                sum += aucs[k];
             }
 
             means[c] = sum / folds;

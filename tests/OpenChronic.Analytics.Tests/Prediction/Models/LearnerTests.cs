@@ -32,6 +32,20 @@ public sealed class LearnerTests
         Assert.True(Discrimination.Auroc(p, test.Labels).Auc > 0.8, $"{name} AUC {Discrimination.Auroc(p, test.Labels).Auc}");
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void CrossValidate_FoldsInParallel_SameResultAsOneAtATime(string name)
+    {
+        var data = PlantedSignal.Make(900, 6);
+
+        var serial = ModelSelection.CrossValidate(ByName(name), data, 3, 5, parallelism: 1);
+        var parallel = ModelSelection.CrossValidate(ByName(name), data, 3, 5, parallelism: 3);
+
+        Assert.Equal(serial.MeanAuc, parallel.MeanAuc);
+        Assert.Equal(serial.Best, parallel.Best);
+        Assert.Equal(serial.OutOfFold, parallel.OutOfFold);
+    }
+
     [Fact]
     public void CrossValidate_PlantedSignal_ScoresEveryCandidate()
     {
