@@ -12,8 +12,8 @@ namespace OpenChronic.Ingestion.Database;
 /// <param name="Rows">Rows per table.</param>
 public sealed record DatabaseManifest(int FormatVersion, IReadOnlyList<int> Years, long Patients, IReadOnlyDictionary<string, long> Rows)
 {
-    /// <summary>The layout this code writes and reads.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>The layout this code writes and reads: 1 the first layout; 2 added <c>patients.declared_gp</c>.</summary>
+    public const int CurrentFormat = 2;
 
     /// <summary>File name of the manifest inside the database folder.</summary>
     public const string FileName = "database.json";
@@ -48,7 +48,9 @@ public sealed record DatabaseManifest(int FormatVersion, IReadOnlyList<int> Year
 
         if (manifest.FormatVersion != CurrentFormat)
         {
-            throw new DatabaseFormatException(path, $"format version {manifest.FormatVersion}; this version of Open Chronic reads {CurrentFormat}.");
+            throw new DatabaseFormatException(path, manifest.FormatVersion < CurrentFormat
+                ? $"format version {manifest.FormatVersion}, written by an earlier Open Chronic; this version reads {CurrentFormat} (see DatabaseManifest.CurrentFormat for what changed): rebuild the database with `openchronic build`."
+                : $"format version {manifest.FormatVersion}, written by a later Open Chronic; this version reads {CurrentFormat}.");
         }
 
         return manifest;

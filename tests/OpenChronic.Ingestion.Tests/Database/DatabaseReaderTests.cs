@@ -80,6 +80,17 @@ public sealed class DatabaseReaderTests : IDisposable
         Assert.Contains("format version 99", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadPatients_FirstLayout_AsksForARebuild()
+    {
+        Write(includeSecondEvents: true);
+        File.WriteAllText(_dir.File("database.json"), """{"format_version": 1, "years": [2019], "patients": 2, "rows": {}}""");
+
+        var e = Assert.Throws<DatabaseFormatException>(() => DatabaseReader.Open(_dir.Path));
+        Assert.Contains("format version 1, written by an earlier Open Chronic", e.Message, StringComparison.Ordinal);
+        Assert.Contains("openchronic build", e.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static int Day(int year, int month, int day) => new DateOnly(year, month, day).DayNumber;
