@@ -1,3 +1,5 @@
+using OpenChronic.Domain.Numerics;
+
 namespace OpenChronic.Analytics.Statistics;
 
 /// <summary>Log-gamma and the regularized incomplete gamma and beta functions (Numerical Recipes series and continued fractions).</summary>
@@ -5,30 +7,9 @@ public static class SpecialFunctions
 {
     private const double Epsilon = 1e-15;
     private const double Tiny = 1e-300;
-    private static readonly double[] s_lanczos =
-    [
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-    ];
 
-    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos, g = 7).</summary>
-    public static double LogGamma(double x)
-    {
-        if (x < 0.5)
-        {
-            return Math.Log(Math.PI / Math.Sin(Math.PI * x)) - LogGamma(1 - x);
-        }
-
-        x -= 1;
-        var a = s_lanczos[0];
-        var t = x + 7.5;
-        for (var i = 1; i < 9; i++)
-        {
-            a += s_lanczos[i] / (x + i);
-        }
-
-        return (0.5 * Math.Log(2 * Math.PI)) + ((x + 0.5) * Math.Log(t)) - t + Math.Log(a);
-    }
+    /// <summary>ln Γ(x) for x &gt; 0 (<see cref="Gamma.LogGamma"/>).</summary>
+    public static double LogGamma(double x) => Gamma.LogGamma(x);
 
     /// <summary>Regularized lower incomplete gamma P(a, x).</summary>
     public static double GammaP(double a, double x)

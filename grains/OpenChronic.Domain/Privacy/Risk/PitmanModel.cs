@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using OpenChronic.Domain.Numerics;
 
 namespace OpenChronic.Domain.Privacy.Risk;
 
@@ -38,7 +39,7 @@ public static class PitmanModel
             return double.NaN;
         }
 
-        return Math.Exp(SpecialFunctions.LogGamma(best.Theta + 1) - SpecialFunctions.LogGamma(best.Theta + best.Alpha)
+        return Math.Exp(Gamma.LogGamma(best.Theta + 1) - Gamma.LogGamma(best.Theta + best.Alpha)
             + (best.Alpha * Math.Log(populationSize)));
     }
 
@@ -113,22 +114,22 @@ public static class PitmanModel
     {
         var ratio = theta / alpha;
         // S1 = Σ_{i=1}^{u−1} 1/(θ + iα), S2 = Σ 1/(θ + iα)².
-        var s1 = (SpecialFunctions.Digamma(ratio + u) - SpecialFunctions.Digamma(ratio + 1)) / alpha;
-        var s2 = (SpecialFunctions.Trigamma(ratio + 1) - SpecialFunctions.Trigamma(ratio + u)) / (alpha * alpha);
-        var gt = s1 - (SpecialFunctions.Digamma(theta + n) - SpecialFunctions.Digamma(theta + 1));
-        var htt = -s2 + (SpecialFunctions.Trigamma(theta + 1) - SpecialFunctions.Trigamma(theta + n));
+        var s1 = (Gamma.Digamma(ratio + u) - Gamma.Digamma(ratio + 1)) / alpha;
+        var s2 = (Gamma.Trigamma(ratio + 1) - Gamma.Trigamma(ratio + u)) / (alpha * alpha);
+        var gt = s1 - (Gamma.Digamma(theta + n) - Gamma.Digamma(theta + 1));
+        var htt = -s2 + (Gamma.Trigamma(theta + 1) - Gamma.Trigamma(theta + n));
         var hta = -(s1 - (theta * s2)) / alpha;
         var sumI = ((u - 1) / alpha) - (ratio * s1);
         var sumISquared = ((u - 1) - (2 * theta * s1) + (theta * theta * s2)) / (alpha * alpha);
         double classFirst = 0, classSecond = 0;
-        var digammaBase = SpecialFunctions.Digamma(1 - alpha);
-        var trigammaBase = SpecialFunctions.Trigamma(1 - alpha);
+        var digammaBase = Gamma.Digamma(1 - alpha);
+        var trigammaBase = Gamma.Trigamma(1 - alpha);
         foreach (var (size, count) in histogram)
         {
             if (size > 1)
             {
-                classFirst += count * (SpecialFunctions.Digamma(size - alpha) - digammaBase);
-                classSecond += count * (trigammaBase - SpecialFunctions.Trigamma(size - alpha));
+                classFirst += count * (Gamma.Digamma(size - alpha) - digammaBase);
+                classSecond += count * (trigammaBase - Gamma.Trigamma(size - alpha));
             }
         }
 
@@ -138,13 +139,13 @@ public static class PitmanModel
     private static double LogLikelihood(ImmutableSortedDictionary<int, long> histogram, long n, double u, double theta, double alpha)
     {
         var ratio = theta / alpha;
-        var classes = ((u - 1) * Math.Log(alpha)) + SpecialFunctions.LogGamma(ratio + u) - SpecialFunctions.LogGamma(ratio + 1);
-        var records = SpecialFunctions.LogGamma(theta + n) - SpecialFunctions.LogGamma(theta + 1);
+        var classes = ((u - 1) * Math.Log(alpha)) + Gamma.LogGamma(ratio + u) - Gamma.LogGamma(ratio + 1);
+        var records = Gamma.LogGamma(theta + n) - Gamma.LogGamma(theta + 1);
         double sizes = 0;
-        var baseLog = SpecialFunctions.LogGamma(1 - alpha);
+        var baseLog = Gamma.LogGamma(1 - alpha);
         foreach (var (size, count) in histogram)
         {
-            sizes += count * (SpecialFunctions.LogGamma(size - alpha) - baseLog);
+            sizes += count * (Gamma.LogGamma(size - alpha) - baseLog);
         }
 
         return classes - records + sizes;

@@ -1,7 +1,7 @@
-namespace OpenChronic.Domain.Privacy.Risk;
+namespace OpenChronic.Domain.Numerics;
 
-/// <summary>ln Γ, digamma and trigamma for positive arguments (recurrence to x ≥ 8, then asymptotic series).</summary>
-internal static class SpecialFunctions
+/// <summary>ln Γ (Lanczos), digamma and trigamma (recurrence to x ≥ 8, then asymptotic series) for positive arguments; shared by the privacy risk models and the statistics.</summary>
+public static class Gamma
 {
     private static readonly double[] s_lanczos =
     [
