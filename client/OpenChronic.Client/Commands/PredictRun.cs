@@ -44,6 +44,11 @@ internal sealed record PredictRun(string Db, PredictionTask Task, string[] Learn
                 // The grid (every patient resident) stops before training: at 1,000,000 persons the loaded grid and
                 // the training sets do not fit in memory together.
                 await session.DisposeAsync();
+
+                // And hands the grid's heap back to the system: without it the garbage collector keeps the freed
+                // memory committed and the training's own data comes on top of it (1,000,000 persons with the
+                // folds trained two at a time: 21.4 GB peak, the whole machine being 24 GB).
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             }
 
             return extraction is null ? 2 : Analyse(extraction, patients, loadTime, truth is not null, console).Code;
