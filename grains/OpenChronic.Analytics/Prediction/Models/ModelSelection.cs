@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using OpenChronic.Analytics.Prediction.Features;
 using OpenChronic.Analytics.Prediction.Metrics;
 
@@ -49,7 +50,7 @@ public static class ModelSelection
             var models = new IRiskModel[folds];
             var aucs = new double[folds];
             outOfFold[c] = new double[data.Rows];
-            Parallel.For(0, folds, options, k =>
+            ForEachFold(folds, options, k =>
             {
                 var test = data.Subset(testRows[k]);
                 models[k] = learner.Train(data.Subset(trainRows[k]), candidate, seed + k);
@@ -76,6 +77,21 @@ public static class ModelSelection
         }
 
         return new SelectionResult(candidates, means, best, outOfFold[best], bestModels, fold);
+    }
+
+    // Parallel.For, but a fold's failure surfaces as itself (the first one), not wrapped in an AggregateException, so
+    // that callers see the same exception as with one fold at a time.
+    private static void ForEachFold(int folds, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, folds, options, body);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     /// <summary>Fold number (0..folds−1) of each row: positives and negatives each shuffled (seeded) and dealt in turn.</summary>

@@ -47,6 +47,15 @@ public sealed class LearnerTests
     }
 
     [Fact]
+    public void CrossValidate_AFoldFails_TheLearnersExceptionItself()
+    {
+        var data = PlantedSignal.Make(300, 8);
+
+        var e = Assert.Throws<InvalidOperationException>(() => ModelSelection.CrossValidate(new FailingLearner(), data, 3, 5, parallelism: 2));
+        Assert.Equal("no convergence", e.Message);
+    }
+
+    [Fact]
     public void CrossValidate_PlantedSignal_ScoresEveryCandidate()
     {
         var data = PlantedSignal.Make(1000, 3);
@@ -206,5 +215,17 @@ public sealed class LearnerTests
             var positives = Enumerable.Range(0, 100).Count(r => folds[r] == k && labels[r]);
             Assert.InRange(positives, 10, 10);
         }
+    }
+
+    private sealed class FailingLearner : IRiskLearner
+    {
+        public string Name => "failing";
+
+        public string Description => "Throws on every fit.";
+
+        public IReadOnlyList<string> Candidates => ["only"];
+
+        public IRiskModel Train(OpenChronic.Analytics.Prediction.Features.FeatureBlock data, int candidate, int seed) =>
+            throw new InvalidOperationException("no convergence");
     }
 }
