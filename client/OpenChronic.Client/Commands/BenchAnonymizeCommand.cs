@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using OpenChronic.Domain.Numerics;
 using OpenChronic.Domain.Privacy.Anonymity;
 using OpenChronic.Domain.Snds;
 using Spectre.Console;
@@ -163,7 +164,7 @@ internal static class BenchAnonymizeCommand
         var days = columns[3].Hierarchy.LeafCount;
         for (var r = 0; r < rows; r++)
         {
-            var age = (int)Math.Round(62 + (17 * Gaussian(random)));
+            var age = (int)Math.Round(62 + (17 * random.NextStandardNormal()));
             codes[0][r] = Math.Clamp(age, 0, 99);
             codes[1][r] = random.Next(2);
             codes[2][r] = (Draw(deptWeights, random) * 30) + random.Next(30);
@@ -198,9 +199,6 @@ internal static class BenchAnonymizeCommand
         var i = Array.BinarySearch(cumulative, random.NextDouble());
         return Math.Min(cumulative.Length - 1, i < 0 ? ~i : i);
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static void AddRow(Table grid, params string[] cells) => grid.AddRow([.. cells.Select(Markup.Escape)]);
 

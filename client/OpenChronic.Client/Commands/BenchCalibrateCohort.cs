@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using OpenChronic.Domain.Numerics;
 using OpenChronic.Domain.Privacy.Anonymity;
 using OpenChronic.Domain.Privacy.Calibration;
 using OpenChronic.Domain.Snds;
@@ -41,7 +42,7 @@ internal static class BenchCalibrateCohort
         var sets = new List<IReadOnlyList<string>>(persons);
         for (var p = 0; p < persons; p++)
         {
-            var age = Math.Clamp((int)Math.Round(66 + (15 * Gaussian(random))), 18, 105);
+            var age = Math.Clamp((int)Math.Round(66 + (15 * random.NextStandardNormal())), 18, 105);
             codes[0][p] = age;
             codes[1][p] = random.Next(2);
             codes[2][p] = (Draw(departementWeights, random) * CommunesPerDepartement) + Draw(communeWeights, random);
@@ -103,7 +104,4 @@ internal static class BenchCalibrateCohort
         var i = Array.BinarySearch(cumulative, random.NextDouble());
         return Math.Min(cumulative.Length - 1, i < 0 ? ~i : i);
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

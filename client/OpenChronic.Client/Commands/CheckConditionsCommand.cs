@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using DuckDB.NET.Data;
 using OpenChronic.Analytics.Validation;
+using OpenChronic.Client.Reference;
 using OpenChronic.Domain.Pathways;
 using OpenChronic.Domain.Privacy;
 using Spectre.Console;
@@ -92,7 +93,7 @@ internal static class CheckConditionsCommand
         using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT patient_id, CAST(year AS INTEGER), condition, coalesce(by_ald, false), coalesce(by_hospital, false), " +
-            $"coalesce(by_drugs, false), coalesce(by_acts, false) FROM read_parquet('{Quote(source)}') WHERE patient_id IS NOT NULL AND year IS NOT NULL AND condition IS NOT NULL";
+            $"coalesce(by_drugs, false), coalesce(by_acts, false) FROM read_parquet({ReferenceSql.Literal(source)}) WHERE patient_id IS NOT NULL AND year IS NOT NULL AND condition IS NOT NULL";
         using var r = command.ExecuteReader();
         while (r.Read())
         {
@@ -134,7 +135,7 @@ internal static class CheckConditionsCommand
         var deaths = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(death_date AS DATE) FROM read_parquet('{Quote(personsPath)}') " +
+            command.CommandText = $"SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(death_date AS DATE) FROM read_parquet({ReferenceSql.Literal(personsPath)}) " +
                 "WHERE death_date IS NOT NULL AND BEN_IDT_ANO IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
@@ -148,7 +149,7 @@ internal static class CheckConditionsCommand
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(ald AS INTEGER), CAST(onset_date AS DATE), CAST(ald_start AS DATE), " +
-                $"CAST(ald_end AS DATE) FROM read_parquet('{Quote(conditionsPath)}') WHERE BEN_IDT_ANO IS NOT NULL AND ald IS NOT NULL AND onset_date IS NOT NULL";
+                $"CAST(ald_end AS DATE) FROM read_parquet({ReferenceSql.Literal(conditionsPath)}) WHERE BEN_IDT_ANO IS NOT NULL AND ald IS NOT NULL AND onset_date IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
             {
@@ -180,6 +181,4 @@ internal static class CheckConditionsCommand
         connection.Open();
         return connection;
     }
-
-    private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

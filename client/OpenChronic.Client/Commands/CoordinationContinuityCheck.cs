@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using OpenChronic.Analytics.Coordination;
+using OpenChronic.Client.Reference;
 using OpenChronic.Domain.Pathways;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Ingestion.Database;
@@ -63,7 +64,7 @@ internal static class CoordinationContinuityCheck
         connection.Open();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(continuity AS DOUBLE), coalesce(CAST(declared_gp AS VARCHAR), '') FROM read_parquet('{Quote(truthPersons)}') WHERE continuity IS NOT NULL";
+            command.CommandText = $"SELECT CAST(BEN_IDT_ANO AS VARCHAR), CAST(continuity AS DOUBLE), coalesce(CAST(declared_gp AS VARCHAR), '') FROM read_parquet({ReferenceSql.Literal(truthPersons)}) WHERE continuity IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
             {
@@ -75,7 +76,7 @@ internal static class CoordinationContinuityCheck
         var declared = new Dictionary<string, ulong>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT patient_id, declared_gp FROM read_parquet('{Quote(patients)}') WHERE declared_gp IS NOT NULL AND declared_gp <> ''";
+            command.CommandText = $"SELECT patient_id, declared_gp FROM read_parquet({ReferenceSql.Literal(patients)}) WHERE declared_gp IS NOT NULL AND declared_gp <> ''";
             using var r = command.ExecuteReader();
             while (r.Read())
             {
@@ -93,7 +94,7 @@ internal static class CoordinationContinuityCheck
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT patient_id, CAST(date - DATE '0001-01-01' AS INTEGER), coalesce(detail, ''), CAST(coalesce(specialty, 0) AS INTEGER), coalesce(hospital, false), coalesce(value, 1) " +
-                $"FROM read_parquet('{Quote(events)}') WHERE kind = 'consultation' ORDER BY patient_id, date";
+                $"FROM read_parquet({ReferenceSql.Literal(events)}) WHERE kind = 'consultation' ORDER BY patient_id, date";
             using var r = command.ExecuteReader();
             string? current = null;
             var timeline = new List<CareEvent>();
@@ -165,6 +166,4 @@ internal static class CoordinationContinuityCheck
     }
 
     private static string F(double value, string format = "0.000") => double.IsNaN(value) ? "" : value.ToString(format, CultureInfo.InvariantCulture);
-
-    private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

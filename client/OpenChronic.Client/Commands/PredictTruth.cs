@@ -1,6 +1,7 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using OpenChronic.Analytics.Prediction;
+using OpenChronic.Client.Reference;
 using OpenChronic.Domain.Privacy;
 using OpenChronic.Grains;
 using OpenChronic.Synthetic.Model;
@@ -38,13 +39,13 @@ internal static class PredictTruth
         var day0 = index.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         // Onsets within the longest phase after index (each ALD's own length is applied below); none without conditions.
         var onsets = File.Exists(conditions)
-            ? string.Create(CultureInfo.InvariantCulture, $"SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, min(date_diff('day', DATE '{day0}', onset_date)) AS onset FROM read_parquet('{Quote(conditions)}') WHERE onset_date >= DATE '{day0}' AND onset_date < DATE '{day0}' + {longest} GROUP BY 1, 2")
+            ? string.Create(CultureInfo.InvariantCulture, $"SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, min(date_diff('day', DATE '{day0}', onset_date)) AS onset FROM read_parquet({ReferenceSql.Literal(conditions)}) WHERE onset_date >= DATE '{day0}' AND onset_date < DATE '{day0}' + {longest} GROUP BY 1, 2")
             : "SELECT NULL::VARCHAR AS id, NULL::INTEGER AS ald, NULL::BIGINT AS onset WHERE false";
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
             WITH r AS (SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, CAST(risk AS DOUBLE) AS risk
-                       FROM read_parquet('{Quote(risks)}') WHERE CAST(year AS INTEGER) = {year}{filter} AND BEN_IDT_ANO IS NOT NULL AND risk IS NOT NULL),
+                       FROM read_parquet({ReferenceSql.Literal(risks)}) WHERE CAST(year AS INTEGER) = {year}{filter} AND BEN_IDT_ANO IS NOT NULL AND risk IS NOT NULL),
                  p AS (SELECT CAST(BEN_IDT_ANO AS VARCHAR) AS id, CAST(ald AS INTEGER) AS ald, CAST(risk AS DOUBLE) AS previous
-                       FROM read_parquet('{Quote(risks)}') WHERE CAST(year AS INTEGER) = {year - 1}{filter} AND BEN_IDT_ANO IS NOT NULL AND risk IS NOT NULL),
+                       FROM read_parquet({ReferenceSql.Literal(risks)}) WHERE CAST(year AS INTEGER) = {year - 1}{filter} AND BEN_IDT_ANO IS NOT NULL AND risk IS NOT NULL),
                  c AS ({onsets})
             SELECT r.id, r.ald, r.risk, p.previous, c.onset FROM r LEFT JOIN p USING (id, ald) LEFT JOIN c USING (id, ald)
             """);
@@ -92,6 +93,4 @@ internal static class PredictTruth
 
     /// <summary>Whether the truth folder has the conditions the oracle needs.</summary>
     public static bool HasConditions(string truthDirectory) => File.Exists(Path.Combine(truthDirectory, "conditions.parquet"));
-
-    private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

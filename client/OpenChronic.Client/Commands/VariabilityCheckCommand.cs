@@ -5,6 +5,7 @@ using DuckDB.NET.Data;
 using OpenChronic.Analytics.Variability;
 using OpenChronic.Analytics.Variability.Indicators;
 using OpenChronic.Client.Grid;
+using OpenChronic.Client.Reference;
 using OpenChronic.Domain.Privacy.Anonymity;
 using OpenChronic.Grains;
 using OpenChronic.Ingestion.Database;
@@ -162,7 +163,7 @@ internal static class VariabilityCheckCommand
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "SELECT CAST(level AS VARCHAR), CAST(id AS VARCHAR), CAST(indicator AS VARCHAR), CAST(planted AS DOUBLE), CAST(baseline AS DOUBLE) " +
-                $"FROM read_parquet('{Quote(outliers)}') WHERE level IS NOT NULL AND id IS NOT NULL AND indicator IS NOT NULL AND planted IS NOT NULL AND baseline IS NOT NULL";
+                $"FROM read_parquet({ReferenceSql.Literal(outliers)}) WHERE level IS NOT NULL AND id IS NOT NULL AND indicator IS NOT NULL AND planted IS NOT NULL AND baseline IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
             {
@@ -173,7 +174,7 @@ internal static class VariabilityCheckCommand
         var byEstablishment = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT CAST(ETA_NUM AS VARCHAR), CAST(departement AS VARCHAR) FROM read_parquet('{Quote(establishments)}') " +
+            command.CommandText = $"SELECT CAST(ETA_NUM AS VARCHAR), CAST(departement AS VARCHAR) FROM read_parquet({ReferenceSql.Literal(establishments)}) " +
                 "WHERE ETA_NUM IS NOT NULL AND departement IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
@@ -185,7 +186,7 @@ internal static class VariabilityCheckCommand
         var readmission = new Dictionary<string, double>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = $"SELECT CAST(departement AS VARCHAR), CAST(readmission_multiplier AS DOUBLE) FROM read_parquet('{Quote(departements)}') " +
+            command.CommandText = $"SELECT CAST(departement AS VARCHAR), CAST(readmission_multiplier AS DOUBLE) FROM read_parquet({ReferenceSql.Literal(departements)}) " +
                 "WHERE departement IS NOT NULL AND readmission_multiplier IS NOT NULL";
             using var r = command.ExecuteReader();
             while (r.Read())
@@ -198,6 +199,4 @@ internal static class VariabilityCheckCommand
             && byEstablishment.TryGetValue(p.Id, out var d) && readmission.TryGetValue(d, out var m) ? p with { Context = m } : p)];
         return (planted, byEstablishment);
     }
-
-    private static string Quote(string path) => path.Replace("'", "''", StringComparison.Ordinal);
 }

@@ -1,4 +1,5 @@
 using OpenChronic.Analytics.Prediction.Metrics;
+using OpenChronic.Domain.Numerics;
 
 namespace OpenChronic.Analytics.Prediction.Evaluation;
 
@@ -121,7 +122,7 @@ public static class EnsembleRecalibration
             {
                 for (var i = 0; i < noisy.Length; i++)
                 {
-                    noisy[i] = outOfFoldLogits[i] + (Math.Sqrt(s_lambdas[l] * reduction[i]) * Gaussian(random));
+                    noisy[i] = outOfFoldLogits[i] + (Math.Sqrt(s_lambdas[l] * reduction[i]) * random.NextStandardNormal());
                 }
 
                 var (a, b) = LogisticFit.Fit(noisy, zero, outcomes, fitSlope: true);
@@ -159,11 +160,4 @@ public static class EnsembleRecalibration
 
     private static double Det(double a, double b, double c, double d, double e, double f, double g, double h, double i) =>
         (a * ((e * i) - (f * h))) - (b * ((d * i) - (f * g))) + (c * ((d * h) - (e * g)));
-
-    // Standard normal by Box–Muller from the seeded generator.
-    private static double Gaussian(Random random)
-    {
-        var u = 1 - random.NextDouble();
-        return Math.Sqrt(-2 * Math.Log(u)) * Math.Cos(2 * Math.PI * random.NextDouble());
-    }
 }

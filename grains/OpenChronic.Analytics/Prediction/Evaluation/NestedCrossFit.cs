@@ -43,7 +43,7 @@ public sealed record NestedCrossFit(double[] Predictions, double[] OutOfFoldReca
             {
                 var part = j;
                 var model = learner.Train(fit.Subset([.. Enumerable.Range(0, fit.Rows).Where(r => innerFold[r] != part)]), candidate, innerSeed + j);
-                fitLogits[j] = Logits(model.Predict(fit));
+                fitLogits[j] = LogisticFit.Logits(model.Predict(fit));
                 var p = model.Predict(heldOut);
                 for (var i = 0; i < p.Length; i++)
                 {
@@ -70,6 +70,4 @@ public sealed record NestedCrossFit(double[] Predictions, double[] OutOfFoldReca
 
         return new NestedCrossFit(predictions, outOfFold, simex);
     }
-
-    private static double[] Logits(double[] p) => [.. p.Select(LogisticFit.Logit)];
 }

@@ -51,9 +51,9 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
             {
                 clock.Restart();
                 var variants = Variants(learner, train, selection, progress);
-                (basis, recalibration) = (variants[^1].Name.Split(" (")[0], variants[^1].Fit);
+                (basis, recalibration) = (variants[^1].Basis, variants[^1].Fit);
                 progress?.Invoke($"{learner.Name}: recalibration ({clock.Elapsed.TotalSeconds:F1} s) " + string.Join("; ", variants.Select(v =>
-                    Invariant($"{v.Name} a = {v.Fit.Intercept:F3}, b = {v.Fit.Slope:F3} → test slope {Calibration.Weak(Apply(raw, v.Fit), test.Labels).Slope:F2}"))));
+                    Invariant($"{v.Basis}{v.Detail} a = {v.Fit.Intercept:F3}, b = {v.Fit.Slope:F3} → test slope {Calibration.Weak(Apply(raw, v.Fit), test.Labels).Slope:F2}"))));
             }
             else
             {
@@ -73,41 +73,30 @@ public sealed class PredictionExperiment(int seed, int folds = 3, double heldOut
     // The recalibrations of the training year up to the chosen method (the last one): out-of-fold always, SIMEX
     // (cheap: K predictions of the training rows), nested cross-fitting only when asked (folds² more fits). The test
     // slopes printed beside them are for the comparison in docs/prediction.md; nothing is chosen on them.
-    private List<(string Name, (double Intercept, double Slope) Fit)> Variants(IRiskLearner learner, FeatureBlock train, SelectionResult selection, Action<string>? progress)
+    private List<(string Basis, string Detail, (double Intercept, double Slope) Fit)> Variants(IRiskLearner learner, FeatureBlock train, SelectionResult selection, Action<string>? progress)
     {
-        var variants = new List<(string Name, (double Intercept, double Slope) Fit)>
+        var variants = new List<(string Basis, string Detail, (double Intercept, double Slope) Fit)>
         {
-            ("out-of-fold", FitRecalibration(selection.OutOfFold, train.Labels)),
+            ("out-of-fold", "", FitRecalibration(selection.OutOfFold, train.Labels)),
         };
         if (method == RecalibrationMethod.OutOfFold)
         {
             return variants;
         }
 
-        var foldLogits = selection.FoldModels.Select(m => Logits(m.Predict(train))).ToArray();
-        var oof = Logits(selection.OutOfFold);
+        var foldLogits = selection.FoldModels.Select(m => LogisticFit.Logits(m.Predict(train))).ToArray();
+        var oof = LogisticFit.Logits(selection.OutOfFold);
         var reduction = EnsembleRecalibration.NoiseReduction(foldLogits, selection.Fold);
         var ratio = EnsembleRecalibration.AttenuationRatio(oof, reduction);
-        variants.Add((Invariant($"SIMEX (variance ratio {ratio:F3})"), EnsembleRecalibration.Simex(oof, reduction, train.Labels, seed)));
+        variants.Add(("SIMEX", Invariant($" (variance ratio {ratio:F3})"), EnsembleRecalibration.Simex(oof, reduction, train.Labels, seed)));
         if (method == RecalibrationMethod.Nested)
         {
             var nested = NestedCrossFit.Run(learner, train, selection.Best, selection.Fold, folds, seed);
-            variants.Add(("nested", FitRecalibration(nested.Predictions, train.Labels)));
+            variants.Add(("nested", "", FitRecalibration(nested.Predictions, train.Labels)));
             progress?.Invoke(Invariant($"{learner.Name}: training-year check (nested folds): slope of the outcome on the held-out ensemble's predictions {Calibration.Weak(nested.Predictions, train.Labels).Slope:F2} raw, {Calibration.Weak(nested.OutOfFoldRecalibrated, train.Labels).Slope:F2} after its out-of-fold recalibration, {Calibration.Weak(nested.SimexRecalibrated, train.Labels).Slope:F2} after SIMEX (1 is right)"));
         }
 
         return variants;
-    }
-
-    private static double[] Logits(double[] p)
-    {
-        var z = new double[p.Length];
-        for (var i = 0; i < z.Length; i++)
-        {
-            z[i] = LogisticFit.Logit(p[i]);
-        }
-
-        return z;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);

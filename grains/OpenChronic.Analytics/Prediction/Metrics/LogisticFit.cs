@@ -10,6 +10,18 @@ public static class LogisticFit
         return Math.Log(q / (1 - q));
     }
 
+    /// <summary><see cref="Logit"/> of every probability.</summary>
+    public static double[] Logits(ReadOnlySpan<double> p)
+    {
+        var z = new double[p.Length];
+        for (var i = 0; i < z.Length; i++)
+        {
+            z[i] = Logit(p[i]);
+        }
+
+        return z;
+    }
+
     /// <summary>Inverse logit.</summary>
     public static double Expit(double eta) => 1 / (1 + Math.Exp(-eta));
 
