@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace OpenChronic.Domain.Pathways;
 
 /// <summary>
@@ -76,25 +78,8 @@ public static class PackedCode
     /// <summary>The code a packed value holds ("" for 0).</summary>
     public static string Unpack(ulong packed)
     {
-        if (packed >> 56 == 0 && packed != 0)
-        {
-            return UnpackDigits(packed);
-        }
-
-        Span<char> chars = stackalloc char[MaxLength];
-        var n = 0;
-        for (var i = 0; i < MaxLength; i++)
-        {
-            var b = unchecked((byte)(packed >> (8 * (MaxLength - 1 - i))));
-            if (b == 0)
-            {
-                break;
-            }
-
-            chars[n++] = (char)b;
-        }
-
-        return new string(chars[..n]);
+        Span<char> chars = stackalloc char[MaxDigits];
+        return new string(chars[..Decode(packed, chars)]);
     }
 
     /// <summary>
@@ -104,39 +89,8 @@ public static class PackedCode
     public static int Unpack(ulong packed, Span<byte> utf8)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(utf8.Length, MaxUtf8Length);
-        if (packed >> 56 == 0 && packed != 0)
-        {
-            var length = unchecked((int)(packed >> (4 * MaxDigits))) & 0xF;
-            for (var i = 0; i < length; i++)
-            {
-                utf8[i] = (byte)('0' + unchecked((int)(packed >> (4 * (MaxDigits - 1 - i))) & 0xF));
-            }
-
-            return length;
-        }
-
-        var n = 0;
-        for (var i = 0; i < MaxLength; i++)
-        {
-            var b = unchecked((byte)(packed >> (8 * (MaxLength - 1 - i))));
-            if (b == 0)
-            {
-                break;
-            }
-
-            if (b < 0x80)
-            {
-                utf8[n++] = b;
-            }
-            else
-            {
-                // The character (char)b of the string form, U+0080 to U+00FF, in UTF-8.
-                utf8[n++] = (byte)(0xC0 | (b >> 6));
-                utf8[n++] = (byte)(0x80 | (b & 0x3F));
-            }
-        }
-
-        return n;
+        Span<char> chars = stackalloc char[MaxDigits];
+        return Encoding.UTF8.GetBytes(chars[..Decode(packed, chars)], utf8);
     }
 
     /// <summary>True when the packed code starts with the packed prefix of length <paramref name="prefixLength"/>.</summary>
@@ -151,15 +105,33 @@ public static class PackedCode
         return (packed & mask) == prefix;
     }
 
-    private static string UnpackDigits(ulong packed)
+    // The characters of a packed code into chars (MaxDigits long): the digits of a digit string, else the bytes up to
+    // the first zero, each the character U+0000 to U+00FF of that value; returns their number.
+    private static int Decode(ulong packed, Span<char> chars)
     {
-        var length = unchecked((int)(packed >> (4 * MaxDigits))) & 0xF;
-        Span<char> digits = stackalloc char[MaxDigits];
-        for (var i = 0; i < length; i++)
+        if (packed >> 56 == 0 && packed != 0)
         {
-            digits[i] = (char)('0' + unchecked((int)(packed >> (4 * (MaxDigits - 1 - i))) & 0xF));
+            var length = unchecked((int)(packed >> (4 * MaxDigits))) & 0xF;
+            for (var i = 0; i < length; i++)
+            {
+                chars[i] = (char)('0' + unchecked((int)(packed >> (4 * (MaxDigits - 1 - i))) & 0xF));
+            }
+
+            return length;
         }
 
-        return new string(digits[..length]);
+        var n = 0;
+        for (var i = 0; i < MaxLength; i++)
+        {
+            var b = unchecked((byte)(packed >> (8 * (MaxLength - 1 - i))));
+            if (b == 0)
+            {
+                break;
+            }
+
+            chars[n++] = (char)b;
+        }
+
+        return n;
     }
 }
